@@ -1,0 +1,53 @@
+namespace RoboTrader.Engine.Core.Errors;
+
+/// <summary>
+/// Stable error codes. The numbers are part of the engine's contract (they appear in ledgers, dead letters and
+/// logs): never renumber, only add. The hundreds digit follows <see cref="ErrorCategory"/>.
+/// </summary>
+public enum ErrorCode : ushort
+{
+    /// <summary>No error.</summary>
+    None = 0,
+
+    /// <summary>A frame has the wrong number of fields.</summary>
+    ParseFieldCount = 201,
+
+    /// <summary>A field is not a valid number.</summary>
+    ParseBadNumber = 202,
+
+    /// <summary>A frame's source id is not registered.</summary>
+    ParseUnknownSource = 203,
+
+    /// <summary>A frame is empty or larger than the slot allows.</summary>
+    ParseBadFrame = 204,
+
+    /// <summary>A numeric field is out of its allowed range (negative price, time past midnight).</summary>
+    ParseOutOfRange = 205,
+
+    /// <summary>An order would take the position past the per-symbol limit; the order was clamped or refused.</summary>
+    RiskMaxPosition = 301,
+
+    /// <summary>An order's price is outside the band around the last trade.</summary>
+    RiskPriceBand = 302,
+
+    /// <summary>The kill switch is engaged: no orders.</summary>
+    RiskKillSwitch = 303,
+
+    /// <summary>No reference price yet for the symbol: an order cannot be checked.</summary>
+    RiskNoReferencePrice = 304,
+
+    /// <summary>An order was cancelled at the end of the data.</summary>
+    ExecutionCancelledAtEnd = 401,
+
+    /// <summary>Writing an output failed.</summary>
+    PersistenceWriteFailed = 501,
+
+    /// <summary>A configuration value is missing or invalid.</summary>
+    ConfigurationInvalid = 601,
+
+    /// <summary>A stage threw; the event was skipped under the stage's policy.</summary>
+    SystemStageFault = 701,
+
+    /// <summary>A stage threw and its policy halted trading.</summary>
+    SystemTradingHalted = 702,
+}

@@ -1,0 +1,32 @@
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Numerics;
+
+namespace RoboTrader.Engine.Core.Trading;
+
+/// <summary>What a strategy wants: written into the slot by decide, checked against the risk envelope, executed.</summary>
+public struct OrderIntent
+{
+    /// <summary>The symbol; <see cref="SymbolId.None"/> when there is no intent.</summary>
+    public SymbolId Symbol;
+
+    /// <summary>Buy or sell; <see cref="Side.None"/> when there is no intent.</summary>
+    public Side Side;
+
+    /// <summary>Order type.</summary>
+    public OrderType Type;
+
+    /// <summary>Quantity, always positive.</summary>
+    public Quantity Quantity;
+
+    /// <summary>Limit price (limit orders).</summary>
+    public Price LimitPrice;
+
+    /// <summary>The price the order is expected to trade near (market orders: the price that caused it); risk bands check it.</summary>
+    public Price ReferencePrice;
+
+    /// <summary>True when a strategy emitted an intent on this event.</summary>
+    public readonly bool IsPresent => Side != Side.None;
+
+    /// <summary>Signed quantity: positive to buy, negative to sell.</summary>
+    public readonly Quantity Signed => Side == Side.Sell ? -Quantity : Quantity;
+}

@@ -1,0 +1,11 @@
+namespace RoboTrader.Engine.Core.Trading;
+
+/// <summary>Order type.</summary>
+public enum OrderType : byte
+{
+    /// <summary>Market order: fills at the venue's next price.</summary>
+    Market = 0,
+
+    /// <summary>Limit order: never fills at a worse price than its limit.</summary>
+    Limit = 1,
+}

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+
+namespace RoboTrader.Engine.Ring;
+
+/// <summary>
+/// The consumer loop: waits on its barrier for the highest available sequence, hands every event up to it to the
+/// handler in order (flagging the end of the batch), then publishes its own sequence once for the whole batch.
+/// </summary>
+/// <typeparam name="T">The slot type.</typeparam>
+/// <typeparam name="THandler">The handler; a struct or sealed class so the call devirtualizes.</typeparam>
+public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
+    where THandler : IEventHandler<T>
+{
+    private readonly RingBuffer<T> _ring;
+    private readonly SequenceBarrier _barrier;
+    private readonly IExceptionHandler<T>? _exceptionHandler;
+    private readonly long _maxBatchSize;
+    private THandler _handler; // not readonly: a struct handler keeps its state here
+    private int _running;
+    private volatile Exception? _fault;
+
+    /// <summary>Creates the processor.</summary>
+    /// <param name="ring">The ring to read.</param>
+    /// <param name="barrier">The barrier to wait on (made by <see cref="RingBuffer{T}.NewBarrier"/>).</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="exceptionHandler">What to do when the handler throws; null halts the processor with <see cref="Fault"/> set.</param>
+    /// <param name="maxBatchSize">Most events handed over before the sequence is published.</param>
+    public BatchEventProcessor(
+        RingBuffer<T> ring,
+        SequenceBarrier barrier,
+        THandler handler,
+        IExceptionHandler<T>? exceptionHandler = null,
+        int maxBatchSize = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        ArgumentNullException.ThrowIfNull(barrier);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        _ring = ring;
+        _barrier = barrier;
+        _handler = handler;
+        _exceptionHandler = exceptionHandler;
+        _maxBatchSize = maxBatchSize;
+    }
+
+    /// <inheritdoc />
+    public Sequence Sequence { get; } = new();
+
+    /// <summary>The handler (for inspection after the run).</summary>
+    public ref THandler Handler => ref _handler;
+
+    /// <inheritdoc />
+    public bool IsRunning => Volatile.Read(ref _running) == 1;
+
+    /// <inheritdoc />
+    public Exception? Fault => _fault;
+
+    /// <inheritdoc />
+    public void Halt() => _barrier.Alert();
+
+    /// <inheritdoc />
+    public void Run()
+    {
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+        {
+            ThrowHelper.ThrowAlreadyRunning();
+        }
+
+        _barrier.ClearAlert();
+        try
+        {
+            _handler.OnStart();
+            ProcessEvents();
+        }
+        finally
+        {
+            try
+            {
+                _handler.OnShutdown();
+            }
+            finally
+            {
+                Volatile.Write(ref _running, 0);
+            }
+        }
+    }
+
+    private void ProcessEvents()
+    {
+        var next = Sequence.Value + 1;
+        while (true)
+        {
+            var available = _barrier.WaitFor(next);
+            if (available < next)
+            {
+                if (_barrier.IsAlerted)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (available - next >= _maxBatchSize)
+            {
+                available = next + _maxBatchSize - 1;
+            }
+
+            try
+            {
+                while (next <= available)
+                {
+                    _handler.OnEvent(ref _ring[next], next, next == available);
+                    next++;
+                }
+            }
+            catch (Exception ex)
+            {
+                if (!HandleException(ex, next))
+                {
+                    Sequence.SetValue(next - 1);
+                    return;
+                }
+
+                next++; // the failed event counts as processed
+                Sequence.SetValue(next - 1);
+                continue;
+            }
+
+            Sequence.SetValue(available);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HandleException(Exception ex, long sequence)
+    {
+        if (_exceptionHandler is not null && _exceptionHandler.OnEventException(ex, sequence, ref _ring[sequence]))
+        {
+            return true;
+        }
+
+        _fault = ex;
+        return false;
+    }
+}

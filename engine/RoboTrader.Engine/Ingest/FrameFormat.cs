@@ -1,0 +1,17 @@
+namespace RoboTrader.Engine.Ingest;
+
+/// <summary>The wire format of a source's frames: selects the parser.</summary>
+public enum FrameFormat : byte
+{
+    /// <summary>LEAN tick trade row: <c>time,price,size,exchange,condition,suspicious</c>.</summary>
+    LeanTradeTick = 1,
+
+    /// <summary>LEAN tick quote row: <c>time,bid,bidsize,ask,asksize,exchange,condition,suspicious</c>.</summary>
+    LeanQuoteTick = 2,
+
+    /// <summary>LEAN minute/second trade bar: <c>time,open,high,low,close,volume</c>.</summary>
+    LeanTradeBar = 3,
+
+    /// <summary>LEAN minute/second quote bar: <c>time,bidopen,bidhigh,bidlow,bidclose,lastbidsize,askopen,askhigh,asklow,askclose,lastasksize</c>.</summary>
+    LeanQuoteBar = 4,
+}

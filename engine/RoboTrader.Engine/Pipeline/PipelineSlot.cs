@@ -1,0 +1,111 @@
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Trading;
+using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.Parsing;
+using RoboTrader.Engine.Risk;
+
+namespace RoboTrader.Engine.Pipeline;
+
+/// <summary>
+/// One preallocated ring slot. Each stage owns a group of fields and writes all of them on every event (so nothing
+/// stale survives from the slot's previous lap); later stages only read earlier stages' fields.
+/// </summary>
+/// <remarks>
+/// Ownership: ingest — <see cref="Kind"/>, <see cref="Source"/>, <see cref="ReceiveTimestamp"/>, the frame;
+/// parse — <see cref="Market"/>, <see cref="ParseLevel"/>, <see cref="ParseError"/>; risk — <see cref="Envelope"/>;
+/// decide — <see cref="Intent"/>, <see cref="IntentError"/>; execute — <see cref="OrderId"/>, the fills;
+/// stage faults — <see cref="Fault"/> (written by the supervisor's policy).
+/// </remarks>
+public sealed class PipelineSlot
+{
+    /// <summary>Initial capacity of a slot's frame buffer; larger frames grow it once (and it stays grown).</summary>
+    public const int InitialFrameCapacity = 256;
+
+    /// <summary>The largest frame a slot accepts; ingest refuses larger ones with a clear error.</summary>
+    public const int MaxFrameLength = 1 << 20;
+
+    private byte[] _frame = new byte[InitialFrameCapacity];
+    private Fill[] _fills = new Fill[4];
+
+    /// <summary>What the slot carries.</summary>
+    public SlotKind Kind;
+
+    /// <summary>Where the frame came from.</summary>
+    public SourceId Source;
+
+    /// <summary>Monotonic receive stamp (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency only: never on the decision path.</summary>
+    public long ReceiveTimestamp;
+
+    /// <summary>Length of the frame in <see cref="FrameBuffer"/>.</summary>
+    public int FrameLength;
+
+    /// <summary>The parsed market event (<see cref="MarketEventKind.None"/> when the frame is not market data or failed to parse).</summary>
+    public MarketEvent Market;
+
+    /// <summary>The parser level that understood the frame.</summary>
+    public ParseLevel ParseLevel;
+
+    /// <summary>Why the frame could not be parsed (<see cref="ErrorCode.None"/> when it was).</summary>
+    public ErrorCode ParseError;
+
+    /// <summary>The risk envelope for the event's symbol.</summary>
+    public RiskEnvelope Envelope;
+
+    /// <summary>The strategy's order intent after the envelope check (absent when none or refused).</summary>
+    public OrderIntent Intent;
+
+    /// <summary>Why an intent was clamped or refused (<see cref="ErrorCode.None"/> otherwise).</summary>
+    public ErrorCode IntentError;
+
+    /// <summary>Id assigned by execute to the order created from <see cref="Intent"/>.</summary>
+    public ClientOrderId OrderId;
+
+    /// <summary>Number of fills execute produced on this event.</summary>
+    public int FillCount;
+
+    /// <summary>A stage fault recorded on the event by the supervisor (<see cref="ErrorCode.None"/> normally).</summary>
+    public ErrorCode Fault;
+
+    /// <summary>The frame's bytes.</summary>
+    public ReadOnlySpan<byte> Frame => new(_frame, 0, FrameLength);
+
+    /// <summary>The whole frame buffer (capacity ≥ <see cref="FrameLength"/>).</summary>
+    public byte[] FrameBuffer => _frame;
+
+    /// <summary>The fills of this event.</summary>
+    public ReadOnlySpan<Fill> Fills => new(_fills, 0, FillCount);
+
+    /// <summary>Copies <paramref name="frame"/> into the slot's own buffer (growing it on the rare oversized frame).</summary>
+    public void SetFrame(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length > _frame.Length)
+        {
+            GrowFrame(frame.Length);
+        }
+
+        frame.CopyTo(_frame);
+        FrameLength = frame.Length;
+    }
+
+    /// <summary>Appends a fill (growing the fill array on the rare event with many fills).</summary>
+    public void AddFill(in Fill fill)
+    {
+        if (FillCount == _fills.Length)
+        {
+            Array.Resize(ref _fills, _fills.Length * 2);
+        }
+
+        _fills[FillCount++] = fill;
+    }
+
+    private void GrowFrame(int length)
+    {
+        if (length > MaxFrameLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"a frame may be at most {MaxFrameLength} bytes");
+        }
+
+        _frame = new byte[Math.Max(length, _frame.Length * 2)];
+    }
+}
