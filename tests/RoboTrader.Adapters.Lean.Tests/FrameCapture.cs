@@ -7,7 +7,7 @@ namespace RoboTrader.Adapters.Lean.Tests;
 
 /// <summary>
 /// Runs an <see cref="IFrameSource"/> into a real ring with one consumer thread that hands every slot to
-/// <typeparamref name="THandler"/>; returns once the consumer has seen everything the source published.
+/// a handler; returns once the consumer has seen everything the source published.
 /// </summary>
 public static class FrameCapture
 {
