@@ -23,6 +23,18 @@ public readonly record struct Price(long Raw) : IComparable<Price>
         return ok;
     }
 
+    /// <summary>Less than.</summary>
+    public static bool operator <(Price a, Price b) => a.Raw < b.Raw;
+
+    /// <summary>Greater than.</summary>
+    public static bool operator >(Price a, Price b) => a.Raw > b.Raw;
+
+    /// <summary>Less than or equal.</summary>
+    public static bool operator <=(Price a, Price b) => a.Raw <= b.Raw;
+
+    /// <summary>Greater than or equal.</summary>
+    public static bool operator >=(Price a, Price b) => a.Raw >= b.Raw;
+
     /// <inheritdoc />
     public int CompareTo(Price other) => Raw.CompareTo(other.Raw);
 

@@ -32,6 +32,18 @@ public readonly record struct Quantity(long Raw) : IComparable<Quantity>
     /// <summary>Negation.</summary>
     public static Quantity operator -(Quantity a) => new(checked(-a.Raw));
 
+    /// <summary>Less than.</summary>
+    public static bool operator <(Quantity a, Quantity b) => a.Raw < b.Raw;
+
+    /// <summary>Greater than.</summary>
+    public static bool operator >(Quantity a, Quantity b) => a.Raw > b.Raw;
+
+    /// <summary>Less than or equal.</summary>
+    public static bool operator <=(Quantity a, Quantity b) => a.Raw <= b.Raw;
+
+    /// <summary>Greater than or equal.</summary>
+    public static bool operator >=(Quantity a, Quantity b) => a.Raw >= b.Raw;
+
     /// <inheritdoc />
     public int CompareTo(Quantity other) => Raw.CompareTo(other.Raw);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Ring;
 
@@ -14,15 +15,21 @@ public sealed class IngestStage
 {
     private readonly RingBuffer<PipelineSlot> _ring;
     private readonly SourceRegistry _sources;
+    private readonly CancellationToken _abort;
     private long _published;
 
     /// <summary>Creates the stage over <paramref name="ring"/>.</summary>
-    public IngestStage(RingBuffer<PipelineSlot> ring, SourceRegistry sources)
+    /// <param name="ring">The ring (single producer).</param>
+    /// <param name="sources">The registered sources.</param>
+    /// <param name="abort">Cancelled when the consumers can no longer make progress (a consumer thread died): a
+    /// producer waiting for room then fails instead of waiting forever.</param>
+    public IngestStage(RingBuffer<PipelineSlot> ring, SourceRegistry sources, CancellationToken abort = default)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(sources);
         _ring = ring;
         _sources = sources;
+        _abort = abort;
     }
 
     /// <summary>Frames published so far (end-of-data markers not counted).</summary>
@@ -38,10 +45,16 @@ public sealed class IngestStage
             ThrowBadFrame(source, frame.Length);
         }
 
-        var sequence = _ring.Next();
+        if (!_ring.TryNext(1, out var sequence))
+        {
+            sequence = WaitForSlot();
+        }
+
         var slot = _ring[sequence];
         slot.Kind = SlotKind.Frame;
         slot.Source = source;
+        slot.Fault = ErrorCode.None;
+        slot.FaultDetail = null;
         slot.SetFrame(frame);
         slot.ReceiveTimestamp = Stopwatch.GetTimestamp();
         _ring.Publish(sequence);
@@ -52,13 +65,34 @@ public sealed class IngestStage
     /// <summary>Publishes the end-of-data marker: every stage finishes its work when it reaches it.</summary>
     public long PublishEndOfData()
     {
-        var sequence = _ring.Next();
+        if (!_ring.TryNext(1, out var sequence))
+        {
+            sequence = WaitForSlot();
+        }
+
         var slot = _ring[sequence];
         slot.Kind = SlotKind.EndOfData;
         slot.Source = default;
+        slot.Fault = ErrorCode.None;
+        slot.FaultDetail = null;
         slot.FrameLength = 0;
         slot.ReceiveTimestamp = Stopwatch.GetTimestamp();
         _ring.Publish(sequence);
+        return sequence;
+    }
+
+    /// <summary>The ring is full: wait for the consumers, unless they can no longer make progress.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long WaitForSlot()
+    {
+        var spin = default(SpinWait);
+        long sequence;
+        while (!_ring.TryNext(1, out sequence))
+        {
+            _abort.ThrowIfCancellationRequested();
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
         return sequence;
     }
 

@@ -64,8 +64,11 @@ public sealed class PipelineSlot
     /// <summary>Number of fills execute produced on this event.</summary>
     public int FillCount;
 
-    /// <summary>A stage fault recorded on the event by the supervisor (<see cref="ErrorCode.None"/> normally).</summary>
+    /// <summary>A stage fault recorded on the event by the supervisor (<see cref="ErrorCode.None"/> normally); reset by ingest.</summary>
     public ErrorCode Fault;
+
+    /// <summary>Which stage faulted and why (null normally); reset by ingest.</summary>
+    public string? FaultDetail;
 
     /// <summary>The frame's bytes.</summary>
     public ReadOnlySpan<byte> Frame => new(_frame, 0, FrameLength);

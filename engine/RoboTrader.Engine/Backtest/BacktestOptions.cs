@@ -1,0 +1,32 @@
+using RoboTrader.Engine.Execution;
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Risk;
+using RoboTrader.Engine.Strategies;
+
+namespace RoboTrader.Engine.Backtest;
+
+/// <summary>Everything a backtest needs besides its input.</summary>
+/// <param name="OutputDirectory">Folder for summary.json, fills.csv and deadletters.jsonl.</param>
+/// <param name="SmaCross">The sma-cross strategy's parameters.</param>
+/// <param name="Execution">Simulated exchange options.</param>
+/// <param name="Risk">Risk limits.</param>
+/// <param name="Pipeline">Ring size, wait strategy, stage placement.</param>
+/// <param name="Parameters">Descriptive parameters echoed into summary.json (data root, symbols, dates, ...).</param>
+public sealed record BacktestOptions(
+    string OutputDirectory,
+    SmaCrossOptions SmaCross,
+    ExecutionOptions Execution,
+    RiskOptions Risk,
+    PipelineOptions Pipeline,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters)
+{
+    /// <summary>Validates every part; throws an <see cref="Core.Errors.EngineException"/> naming the first bad value.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory);
+        SmaCross.Validate();
+        Execution.Validate();
+        Risk.Validate();
+        Pipeline.Validate();
+    }
+}

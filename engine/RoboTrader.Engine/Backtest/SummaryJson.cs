@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using RoboTrader.Engine.Core.Numerics;
+
+namespace RoboTrader.Engine.Backtest;
+
+/// <summary>
+/// Writes <see cref="BacktestSummary"/> as summary.json: snake_case keys in a fixed order, money as exact decimal
+/// strings, positions as exact JSON numbers. Everything but <c>elapsed_ms</c> and <c>events_per_sec</c> is a pure
+/// function of the input and configuration.
+/// </summary>
+public static class SummaryJson
+{
+    /// <summary>Writes the summary to <paramref name="path"/>.</summary>
+    public static void Write(BacktestSummary summary, string path)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        Write(summary, stream);
+    }
+
+    /// <summary>Writes the summary to <paramref name="stream"/>.</summary>
+    public static void Write(BacktestSummary summary, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("events", summary.Events);
+        json.WriteNumber("trades", summary.Trades);
+        json.WriteNumber("quotes", summary.Quotes);
+        json.WriteNumber("bars", summary.Bars);
+        json.WriteNumber("suspicious", summary.Suspicious);
+        json.WriteNumber("parsed_strict", summary.ParsedStrict);
+        json.WriteNumber("dead_lettered", summary.DeadLettered);
+        json.WriteNumber("stage_faults", summary.StageFaults);
+        json.WriteNumber("orders", summary.Orders);
+        json.WriteNumber("orders_cancelled", summary.OrdersCancelled);
+        json.WriteNumber("fills", summary.Fills);
+        json.WriteNumber("risk_refused", summary.RiskRefused);
+        json.WriteNumber("risk_clamped", summary.RiskClamped);
+        json.WriteStartObject("positions");
+        foreach (var (symbol, quantity) in summary.Positions)
+        {
+            json.WritePropertyName(symbol);
+            json.WriteRawValue(quantity.ToString(), skipInputValidation: false);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("realized_pnl", summary.RealizedPnl.ToString());
+        json.WriteString("unrealized_pnl", summary.UnrealizedPnl.ToString());
+        json.WriteString("fees", summary.Fees.ToString());
+        json.WriteString("net_pnl", summary.NetPnl.ToString());
+        json.WriteString("kill_switch", summary.KillSwitch);
+        json.WriteString("placement", summary.Placement);
+        json.WriteStartObject("parameters");
+        foreach (var (key, value) in summary.Parameters)
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("elapsed_ms", Math.Round(summary.ElapsedMilliseconds, 3));
+        json.WriteNumber("events_per_sec", Math.Round(summary.EventsPerSecond));
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Formats a money amount the way summary.json does (exact decimal).</summary>
+    public static string Format(Money money) => money.ToString();
+
+    /// <summary>Formats a count with the invariant culture.</summary>
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Buffers.Text;
+using System.Text;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Core.Trading;
+using RoboTrader.Engine.Time;
+
+namespace RoboTrader.Engine.Persistence;
+
+/// <summary>
+/// Writes fills as CSV rows <c>seq,time,symbol,side,qty,price,fee</c> (side BUY or SELL, qty positive, exact
+/// decimals, time ISO 8601 UTC) through a buffered stream, formatting into a reused buffer: no allocation per row.
+/// </summary>
+public sealed class FillsCsvWriter : IDisposable
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "seq,time,symbol,side,qty,price,fee";
+
+    private static readonly byte[] s_buy = "BUY"u8.ToArray();
+    private static readonly byte[] s_sell = "SELL"u8.ToArray();
+
+    private readonly Stream _stream;
+    private readonly byte[][] _tickers;
+    private readonly byte[] _row = new byte[512];
+
+    /// <summary>Creates the writer over <paramref name="stream"/> and writes the header.</summary>
+    public FillsCsvWriter(Stream stream, SymbolTable symbols)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(symbols);
+        _stream = stream;
+        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
+    }
+
+    /// <summary>Rows written.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Appends one row.</summary>
+    public void Write(in Fill fill)
+    {
+        Span<byte> row = _row;
+        var n = 0;
+        Utf8Formatter.TryFormat(fill.Sequence, row, out var w);
+        n += w;
+        row[n++] = (byte)',';
+        n += EventTime.WriteIso(fill.TimeNanos, row[n..]);
+        row[n++] = (byte)',';
+        var ticker = _tickers[fill.Symbol.Value];
+        ticker.CopyTo(row[n..]);
+        n += ticker.Length;
+        row[n++] = (byte)',';
+        var side = fill.Side == Side.Buy ? s_buy : s_sell;
+        side.CopyTo(row[n..]);
+        n += side.Length;
+        row[n++] = (byte)',';
+        n += FixedPoint.FormatUtf8(fill.Quantity.Raw, row[n..]);
+        row[n++] = (byte)',';
+        n += FixedPoint.FormatUtf8(fill.Price.Raw, row[n..]);
+        row[n++] = (byte)',';
+        n += FormatMoney(fill.Fee, row[n..]);
+        row[n++] = (byte)'\n';
+        _stream.Write(row[..n]);
+        Rows++;
+    }
+
+    /// <summary>Flushes buffered rows to the file.</summary>
+    public void Flush() => _stream.Flush();
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+
+    private static int FormatMoney(Money money, Span<byte> destination)
+    {
+        Span<char> chars = stackalloc char[64];
+        var n = FixedPoint.Format(money.Raw, chars);
+        for (var i = 0; i < n; i++)
+        {
+            destination[i] = (byte)chars[i];
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,5 @@
+namespace RoboTrader.Engine.Persistence;
+
+/// <summary>Where persist writes.</summary>
+/// <param name="OutputDirectory">Folder for <c>fills.csv</c> and <c>deadletters.jsonl</c> (created if absent).</param>
+public sealed record PersistOptions(string OutputDirectory);

@@ -1,0 +1,30 @@
+using System.Numerics;
+using RoboTrader.Engine.Core.Errors;
+
+namespace RoboTrader.Engine.Pipeline;
+
+/// <summary>How the pipeline is deployed: ring size, consumer wait strategy, stage placement on threads.</summary>
+/// <param name="RingSize">Slots in the ring (a power of two).</param>
+/// <param name="Wait">How consumer threads wait.</param>
+/// <param name="Placement">Which stages share a thread.</param>
+public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement)
+{
+    /// <summary>64Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread.</summary>
+    public static PipelineOptions Default { get; } = new(1 << 16, WaitStrategyKind.Yielding, StagePlacement.Default);
+
+    /// <summary>Throws an <see cref="EngineException"/> naming the option when a value is invalid.</summary>
+    public void Validate()
+    {
+        if (RingSize < 2 || RingSize > (1 << 24) || !BitOperations.IsPow2(RingSize))
+        {
+            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--ring-size must be a power of two between 2 and 16777216 (got {RingSize})");
+        }
+
+        if (!Enum.IsDefined(Wait))
+        {
+            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--wait '{Wait}' is not a wait strategy");
+        }
+
+        ArgumentNullException.ThrowIfNull(Placement);
+    }
+}

@@ -1,0 +1,76 @@
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Execution;
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Risk;
+
+namespace RoboTrader.Engine.Strategies;
+
+/// <summary>
+/// Runs the strategy on each market event and checks its intent against the event's risk envelope: an intent
+/// outside the envelope is clamped or refused, never sent.
+/// </summary>
+public sealed class DecideStage : IStage
+{
+    private readonly IStrategy _strategy;
+    private readonly IPortfolioView _portfolio;
+
+    /// <summary>Creates the stage.</summary>
+    public DecideStage(IStrategy strategy, IPortfolioView portfolio)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        _strategy = strategy;
+        _portfolio = portfolio;
+    }
+
+    /// <inheritdoc />
+    public StageKind Kind => StageKind.Decide;
+
+    /// <summary>Intents refused by the envelope.</summary>
+    public long Refused { get; private set; }
+
+    /// <summary>Intents clamped by the envelope.</summary>
+    public long Clamped { get; private set; }
+
+    /// <inheritdoc />
+    public void OnEvent(PipelineSlot slot, long sequence, bool endOfBatch)
+    {
+        slot.Intent = default;
+        slot.IntentError = ErrorCode.None;
+        if (slot.Market.Kind == MarketEventKind.None)
+        {
+            return;
+        }
+
+        _strategy.OnMarketEvent(in slot.Market, sequence, in slot.Envelope, _portfolio, ref slot.Intent);
+        if (!slot.Intent.IsPresent)
+        {
+            return;
+        }
+
+        var error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope);
+        if (error != ErrorCode.None)
+        {
+            slot.IntentError = error;
+            if (slot.Intent.IsPresent)
+            {
+                Clamped++;
+            }
+            else
+            {
+                Refused++;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStart()
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnShutdown()
+    {
+    }
+}

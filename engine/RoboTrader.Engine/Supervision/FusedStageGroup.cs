@@ -1,0 +1,73 @@
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Ring;
+
+namespace RoboTrader.Engine.Supervision;
+
+/// <summary>
+/// Several stages fused on one consumer thread: each event passes through them in order. A stage that throws is
+/// handed to its <see cref="StageSupervisor"/>; the other stages still see the event.
+/// </summary>
+public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
+{
+    private readonly IStage[] _stages;
+    private readonly StageSupervisor[] _supervisors;
+
+    /// <summary>Creates the group from supervised stages, in pipeline order.</summary>
+    public FusedStageGroup(IReadOnlyList<StageSupervisor> supervisors)
+    {
+        ArgumentNullException.ThrowIfNull(supervisors);
+        _supervisors = [.. supervisors];
+        _stages = _supervisors.Select(s => s.Stage).ToArray();
+    }
+
+    /// <summary>Thread name: the stages joined by '+'.</summary>
+    public string Name => string.Join('+', _stages.Select(s => s.Kind.ToString().ToLowerInvariant()));
+
+    /// <inheritdoc />
+    public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
+    {
+        var stages = _stages;
+        for (var i = 0; i < stages.Length; i++)
+        {
+            try
+            {
+                stages[i].OnEvent(data, sequence, endOfBatch);
+            }
+            catch (Exception ex)
+            {
+                _supervisors[i].OnFault(ex, data, sequence);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStart()
+    {
+        foreach (var s in _stages)
+        {
+            s.OnStart();
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnShutdown()
+    {
+        List<Exception>? errors = null;
+        foreach (var s in _stages)
+        {
+            try
+            {
+                s.OnShutdown();
+            }
+            catch (Exception ex)
+            {
+                (errors ??= []).Add(ex);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("stages failed to shut down", errors);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Ring;
+
+namespace RoboTrader.Engine.Supervision;
+
+/// <summary>
+/// Owns the consumer threads of a pipeline: one per group of fused stages, chained so each group waits for the one
+/// before it; the last group gates the producers. Starts them, reports their health, and on shutdown drains every
+/// published event before halting and joining them.
+/// </summary>
+/// <remarks>Start, drain and stop are called from the owner's thread; <see cref="Health"/> from any thread.</remarks>
+public sealed class PipelineSupervisor : IDisposable
+{
+    private readonly RingBuffer<PipelineSlot> _ring;
+    private readonly List<Worker> _workers = [];
+    private readonly CancellationTokenSource _consumerDied = new();
+    private bool _started;
+    private bool _stopped;
+
+    /// <summary>Builds the consumer chain for <paramref name="groups"/> (each a list of supervised stages).</summary>
+    public PipelineSupervisor(RingBuffer<PipelineSlot> ring, IReadOnlyList<IReadOnlyList<StageSupervisor>> groups, IWaitStrategy waitStrategy)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(waitStrategy);
+        _ring = ring;
+        Sequence[] upstream = [];
+        foreach (var group in groups)
+        {
+            var handler = new FusedStageGroup(group);
+            var barrier = ring.NewBarrier(waitStrategy, upstream);
+            var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(ring, barrier, handler);
+            _workers.Add(new Worker(handler.Name, processor, group, _consumerDied));
+            upstream = [processor.Sequence];
+        }
+
+        ring.AddGatingSequences(upstream);
+    }
+
+    /// <summary>Cancelled when a consumer thread dies: producers waiting for room must give up (see <see cref="Ingest.IngestStage"/>).</summary>
+    public CancellationToken ConsumerDied => _consumerDied.Token;
+
+    /// <summary>Starts every consumer thread.</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("the pipeline is already started");
+        }
+
+        _started = true;
+        foreach (var w in _workers)
+        {
+            w.Start();
+        }
+    }
+
+    /// <summary>Health of each consumer thread.</summary>
+    public IReadOnlyList<StageHealth> Health()
+    {
+        var cursor = _ring.Cursor;
+        return _workers.Select(w => new StageHealth(
+            w.Name,
+            w.Processor.Sequence.Value,
+            cursor - w.Processor.Sequence.Value,
+            w.Supervisors.Sum(s => s.Faults),
+            w.Processor.IsRunning)).ToList();
+    }
+
+    /// <summary>
+    /// Waits until every consumer has finished every published event, then halts and joins the threads. Throws an
+    /// <see cref="EngineException"/> when a consumer thread died (its exception inside).
+    /// </summary>
+    public void DrainAndStop()
+    {
+        if (!_started || _stopped)
+        {
+            return;
+        }
+
+        var target = _ring.Cursor;
+        var spin = default(SpinWait);
+        foreach (var w in _workers)
+        {
+            while (w.Processor.Sequence.Value < target && w.IsAlive)
+            {
+                spin.SpinOnce();
+            }
+        }
+
+        Stop();
+    }
+
+    /// <summary>Halts and joins the threads without draining.</summary>
+    public void Stop()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        foreach (var w in _workers)
+        {
+            w.Processor.Halt();
+        }
+
+        foreach (var w in _workers)
+        {
+            w.Join();
+        }
+
+        var dead = _workers.FirstOrDefault(w => w.Error is not null);
+        if (dead is not null)
+        {
+            throw new EngineException(ErrorCode.SystemStageFault, $"consumer thread '{dead.Name}' died: {dead.Error!.Message}", dead.Error);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _consumerDied.Dispose();
+        if (_started && !_stopped)
+        {
+            _stopped = true;
+            foreach (var w in _workers)
+            {
+                w.Processor.Halt();
+            }
+
+            foreach (var w in _workers)
+            {
+                w.Join();
+            }
+        }
+    }
+
+    private sealed class Worker(
+        string name,
+        BatchEventProcessor<PipelineSlot, FusedStageGroup> processor,
+        IReadOnlyList<StageSupervisor> supervisors,
+        CancellationTokenSource died)
+    {
+        private Thread? _thread;
+
+        public string Name { get; } = name;
+
+        public BatchEventProcessor<PipelineSlot, FusedStageGroup> Processor { get; } = processor;
+
+        public IReadOnlyList<StageSupervisor> Supervisors { get; } = supervisors;
+
+        public Exception? Error { get; private set; }
+
+        public bool IsAlive => _thread is { IsAlive: true };
+
+        public void Start()
+        {
+            _thread = new Thread(Run) { Name = "rt-" + Name, IsBackground = true };
+            _thread.Start();
+        }
+
+        public void Join() => _thread?.Join();
+
+        private void Run()
+        {
+            try
+            {
+                Processor.Run();
+                if (Processor.Fault is { } fault)
+                {
+                    Error = fault;
+                }
+            }
+            catch (Exception ex)
+            {
+                // A thread must never die with an unhandled exception (it would end the process): report it instead.
+                Error = ex;
+            }
+
+            if (Error is not null)
+            {
+                died.Cancel();
+            }
+        }
+    }
+}

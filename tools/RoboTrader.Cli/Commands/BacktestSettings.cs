@@ -1,0 +1,102 @@
+using System.CommandLine;
+using RoboTrader.Adapters.Lean;
+using RoboTrader.Engine.Backtest;
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Execution;
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Risk;
+using RoboTrader.Engine.Strategies;
+
+namespace RoboTrader.Cli.Commands;
+
+/// <summary>The strategy, execution, risk and pipeline options shared by <c>backtest</c> and <c>demo</c>.</summary>
+internal sealed class BacktestSettings
+{
+    private readonly Option<string> _strategy = new("--strategy") { Description = "strategy: sma-cross", DefaultValueFactory = _ => "sma-cross" };
+    private readonly Option<int> _fast = new("--fast") { Description = "fast moving-average length (trade prints)", DefaultValueFactory = _ => 20 };
+    private readonly Option<int> _slow = new("--slow") { Description = "slow moving-average length (trade prints)", DefaultValueFactory = _ => 100 };
+    private readonly Option<string> _qty = new("--qty") { Description = "target position size per signal", DefaultValueFactory = _ => "100" };
+    private readonly Option<string> _feeBps = new("--fee-bps") { Description = "fee in basis points of notional", DefaultValueFactory = _ => "0" };
+    private readonly Option<string> _resolution = new("--resolution") { Description = "tick or minute", DefaultValueFactory = _ => "tick" };
+    private readonly Option<string> _maxPosition = new("--max-position") { Description = "risk: largest absolute position per symbol", DefaultValueFactory = _ => "1000000" };
+    private readonly Option<int> _priceBand = new("--price-band-pct") { Description = "risk: largest distance of an order price from the last trade, in percent", DefaultValueFactory = _ => 10 };
+    private readonly Option<bool> _killSwitch = new("--kill-switch") { Description = "risk: start with the kill switch engaged (no orders)" };
+    private readonly Option<int> _ringSize = new("--ring-size") { Description = "ring slots (power of two)", DefaultValueFactory = _ => PipelineOptions.Default.RingSize };
+    private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
+    private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _strategy, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public LeanResolution Resolution(ParseResult parse) => parse.GetValue(_resolution) switch
+    {
+        "tick" => LeanResolution.Tick,
+        "minute" => LeanResolution.Minute,
+        var other => throw new UsageException($"--resolution '{other}' is not tick or minute"),
+    };
+
+    public BacktestOptions ToOptions(ParseResult parse, string outDir, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var strategy = parse.GetValue(_strategy);
+        if (!BacktestCommand.Strategies.Contains(strategy))
+        {
+            throw new UsageException($"--strategy '{strategy}' is not known (known: {string.Join(", ", BacktestCommand.Strategies)})");
+        }
+
+        var wait = parse.GetValue(_wait) switch
+        {
+            "busy-spin" => WaitStrategyKind.BusySpin,
+            "yielding" => WaitStrategyKind.Yielding,
+            "sleeping" => WaitStrategyKind.Sleeping,
+            "blocking" => WaitStrategyKind.Blocking,
+            var other => throw new UsageException($"--wait '{other}' is not busy-spin, yielding, sleeping or blocking"),
+        };
+
+        StagePlacement placement;
+        try
+        {
+            placement = StagePlacement.Parse(parse.GetValue(_placement)!);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--" + ex.Message);
+        }
+
+        var qty = new Quantity(CliValues.PositiveDecimal("--qty", parse.GetValue(_qty)));
+        var fee = new BasisPoints(CliValues.NonNegativeDecimal("--fee-bps", parse.GetValue(_feeBps)));
+        var maxPosition = new Quantity(CliValues.PositiveDecimal("--max-position", parse.GetValue(_maxPosition)));
+        var fast = parse.GetValue(_fast);
+        var slow = parse.GetValue(_slow);
+        var all = new List<KeyValuePair<string, string>>(parameters)
+        {
+            new("strategy", strategy!),
+            new("fast", fast.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("slow", slow.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("qty", qty.ToString()),
+            new("fee_bps", fee.ToString()),
+        };
+        var options = new BacktestOptions(
+            outDir,
+            new SmaCrossOptions(fast, slow, qty),
+            new ExecutionOptions(fee),
+            new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
+            new PipelineOptions(parse.GetValue(_ringSize), wait, placement),
+            all);
+        try
+        {
+            options.Validate();
+        }
+        catch (EngineException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using RoboTrader.Cli.Commands;
+using RoboTrader.Engine.Core.Errors;
+
+namespace RoboTrader.Cli;
+
+/// <summary>
+/// The <c>robotrader</c> command line: <c>backtest</c>, <c>generate</c>, <c>demo</c>. Every error is one line on
+/// standard error and a non-zero exit code: 2 for a bad command line or configuration, 1 for a failed run.
+/// </summary>
+public static class RoboTraderCli
+{
+    /// <summary>Parses and runs <paramref name="args"/>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var root = new RootCommand("RoboTrader.Engine: a headless, high-throughput streaming trading engine.");
+        root.Subcommands.Add(BacktestCommand.Create(output));
+        root.Subcommands.Add(GenerateCommand.Create(output));
+        root.Subcommands.Add(DemoCommand.Create(output));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine("error: " + parsed.Errors[0].Message);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (EngineException ex)
+        {
+            error.WriteLine("error: " + OneLine(ex.Message));
+            return ex.Error.Category == ErrorCategory.Configuration ? ExitCodes.Usage : ExitCodes.Failed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + OneLine(ex.Message));
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
