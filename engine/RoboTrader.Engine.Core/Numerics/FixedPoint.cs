@@ -117,17 +117,17 @@ public static class FixedPoint
             return false;
         }
 
-        long integral = 0;
+        Int128 integral = 0;
         var digits = 0;
         for (; i < text.Length && text[i] != '.'; i++)
         {
             var d = text[i] - '0';
-            if ((uint)d > 9 || integral > (long.MaxValue / Scale - 9) / 10)
+            if ((uint)d > 9 || digits == 20)
             {
                 return false;
             }
 
-            integral = integral * 10 + d;
+            integral = (integral * 10) + d;
             digits++;
         }
 
@@ -144,7 +144,7 @@ public static class FixedPoint
                     return false;
                 }
 
-                fraction = fraction * 10 + d;
+                fraction = (fraction * 10) + d;
                 fractionDigits++;
             }
         }
@@ -159,12 +159,18 @@ public static class FixedPoint
             fraction *= 10;
         }
 
-        raw = integral * Scale + fraction;
+        var value = (integral * Scale) + fraction;
         if (negative)
         {
-            raw = -raw;
+            value = -value;
         }
 
+        if (value > long.MaxValue || value < long.MinValue)
+        {
+            return false;
+        }
+
+        raw = (long)value;
         return true;
     }
 }

@@ -1,0 +1,60 @@
+using System.Text;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Ingest;
+
+namespace RoboTrader.Engine.Tests.Support;
+
+/// <summary>A frame source over in-memory LEAN rows: one source per (symbol, format) on one date.</summary>
+internal sealed class ListFrameSource : IFrameSource
+{
+    private readonly List<(int Source, byte[] Frame)> _frames = [];
+    private readonly List<SourceDescriptor> _descriptors = [];
+    private readonly Dictionary<(string, FrameFormat), int> _index = [];
+    private readonly DateOnly _date;
+
+    public ListFrameSource(DateOnly date, params string[] symbols)
+    {
+        _date = date;
+        Symbols = new SymbolTable(symbols);
+    }
+
+    public SymbolTable Symbols { get; }
+
+    public ListFrameSource Trade(string symbol, long ms, long price, long size = 100, bool suspicious = false)
+        => Add(symbol, FrameFormat.LeanTradeTick, $"{ms},{price},{size},P,0,{(suspicious ? 1 : 0)}");
+
+    public ListFrameSource Quote(string symbol, long ms, long bid, long ask)
+        => Add(symbol, FrameFormat.LeanQuoteTick, $"{ms},{bid},100,{ask},100,P,0,0");
+
+    public ListFrameSource Add(string symbol, FrameFormat format, string line) => AddBytes(symbol, format, Encoding.ASCII.GetBytes(line));
+
+    public ListFrameSource AddBytes(string symbol, FrameFormat format, byte[] frame)
+    {
+        if (!_index.TryGetValue((symbol, format), out var id))
+        {
+            Symbols.TryGet(symbol, out var symbolId);
+            id = _descriptors.Count;
+            _descriptors.Add(new SourceDescriptor(symbolId, format, _date, "America/New_York", 4, $"{symbol}/{format}"));
+            _index[(symbol, format)] = id;
+        }
+
+        _frames.Add((id, frame));
+        return this;
+    }
+
+    public void RegisterSources(SourceRegistry registry)
+    {
+        foreach (var d in _descriptors)
+        {
+            registry.Register(d);
+        }
+    }
+
+    public void Run(IngestStage ingest, CancellationToken cancellationToken)
+    {
+        foreach (var (source, frame) in _frames)
+        {
+            ingest.Publish(new SourceId(source), frame);
+        }
+    }
+}
