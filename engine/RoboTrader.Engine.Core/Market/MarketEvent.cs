@@ -56,7 +56,7 @@ public struct MarketEvent
     /// <summary>Ask size.</summary>
     public Quantity AskSize;
 
-    /// <summary>Vendor sale condition bits (LEAN's condition column), 0 when absent.</summary>
+    /// <summary>Vendor sale condition bits (LEAN's condition column, written in hexadecimal), 0 when absent.</summary>
     public long Condition;
 
     /// <summary>True when the vendor flagged the event suspicious.</summary>

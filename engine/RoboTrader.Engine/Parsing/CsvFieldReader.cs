@@ -65,4 +65,36 @@ internal ref struct CsvFieldReader
         value = v;
         return true;
     }
+
+    /// <summary>Parses 1 to 16 ASCII hexadecimal digits (either case) into a 64-bit value; false on empty or junk.</summary>
+    public static bool TryParseHex(ReadOnlySpan<byte> field, out long value)
+    {
+        value = 0;
+        if (field.IsEmpty || field.Length > 16)
+        {
+            return false;
+        }
+
+        ulong v = 0;
+        foreach (var b in field)
+        {
+            uint d;
+            if ((d = (uint)(b - '0')) <= 9)
+            {
+            }
+            else if ((d = (uint)((b | 0x20) - 'a')) <= 5)
+            {
+                d += 10;
+            }
+            else
+            {
+                return false;
+            }
+
+            v = (v << 4) | d;
+        }
+
+        value = unchecked((long)v);
+        return true;
+    }
 }

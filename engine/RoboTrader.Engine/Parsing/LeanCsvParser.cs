@@ -217,7 +217,7 @@ public static class LeanCsvParser
         return TryUnits(value, out quantity) ? ErrorCode.None : ErrorCode.ParseOutOfRange;
     }
 
-    /// <summary>exchange, condition, suspicious — the common tail of tick rows.</summary>
+    /// <summary>exchange, condition (hexadecimal sale-condition flags, as LEAN writes them), suspicious — the common tail of tick rows.</summary>
     private static ErrorCode ReadTail(ref CsvFieldReader r, ref MarketEvent e)
     {
         if (!r.TryNext(out var exchange) || !r.TryNext(out var condition) || !r.TryNext(out var suspicious))
@@ -235,7 +235,7 @@ public static class LeanCsvParser
         {
             e.Condition = 0;
         }
-        else if (!CsvFieldReader.TryParseDigits(condition, out e.Condition))
+        else if (!CsvFieldReader.TryParseHex(condition, out e.Condition))
         {
             return ErrorCode.ParseBadNumber;
         }

@@ -32,10 +32,19 @@ public sealed class LeanCsvParserTests
         Assert.Equal("13.94", e.Price.ToString());
         Assert.Equal("500", e.Size.ToString());
         Assert.Equal((byte)'P', e.Exchange);
-        Assert.Equal(20002020, e.Condition);
+        Assert.Equal(0x20002020, e.Condition);
         Assert.False(e.IsSuspicious);
         // 04:00:00.614 New York (EDT, UTC-4) is 08:00:00.614 UTC.
         Assert.Equal("2013-10-07T08:00:00.614000Z", EventTime.ToIso(e.TimeNanos));
+    }
+
+    [Fact]
+    public void Parse_HexadecimalSaleCondition_FromRealSpyRow()
+    {
+        // A real row of SPY 2013-10-11: LEAN writes sale conditions in hexadecimal.
+        var (error, e) = Parse(FrameFormat.LeanTradeTick, "54063297,1692000,147758,D,104a00,0");
+        Assert.Equal(ErrorCode.None, error);
+        Assert.Equal(0x104a00, e.Condition);
     }
 
     [Fact]
@@ -88,6 +97,7 @@ public sealed class LeanCsvParserTests
     [InlineData("14400614,-139400,500,P,0,0", ErrorCode.ParseBadNumber)]
     [InlineData("14400614,13.94,500,P,0,0", ErrorCode.ParseBadNumber)]
     [InlineData("14400614,139400,500,P,0,2", ErrorCode.ParseBadNumber)]
+    [InlineData("14400614,139400,500,P,10g,0", ErrorCode.ParseBadNumber)]
     [InlineData("86400000,139400,500,P,0,0", ErrorCode.ParseOutOfRange)]
     [InlineData("14400614,999999999999999999,500,P,0,0", ErrorCode.ParseOutOfRange)]
     public void Parse_MalformedTrade_ReturnsCodeWithoutThrowing(string line, ErrorCode expected)

@@ -38,7 +38,6 @@ public static class BacktestCommand
             CliValues.DateRange(fromDate, toDate);
             var root = parse.GetValue(data)!;
             var resolution = settings.Resolution(parse);
-            var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
                 new("data", Path.GetFullPath(root)),
                 new("symbols", string.Join(',', symbolList)),
@@ -46,6 +45,9 @@ public static class BacktestCommand
                 new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("resolution", resolution.ToString().ToLowerInvariant()),
             ]);
+
+            // Options are validated before any data is opened: a bad value is reported first, and cheaply.
+            var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
             var summary = BacktestRunner.Run(source, options);
             Report(output, summary, options.OutputDirectory);
             return ExitCodes.Ok;

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace RoboTrader.Cli.Tests;
+
+/// <summary>Runs the command line in-process or as a child process and captures its output.</summary>
+internal static class CliRunner
+{
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    public static Outcome Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = RoboTraderCli.Run(args, output, error);
+        return new Outcome(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built <c>robotrader</c> executable as a separate process (the real exit-code path).</summary>
+    public static Outcome RunProcess(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "robotrader.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("robotrader did not exit within 5 minutes");
+        }
+
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
