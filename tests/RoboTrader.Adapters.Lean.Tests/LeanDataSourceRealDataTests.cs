@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace RoboTrader.Adapters.Lean.Tests;
 
+[Collection(RealLeanDataCollection.Name)]
 public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestOutputHelper output) : IClassFixture<RealLeanDataFixture>
 {
     [SharedDataFact]
@@ -60,6 +61,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
     [SharedDataFact]
     public void Run_RealTickData_ReportsThroughput()
     {
+        _ = data.Ticks; // a first run (shared with the other tests) warms the JIT and the file cache
         var source = RealLeanDataFixture.TickSource();
         var registry = new SourceRegistry();
         source.RegisterSources(registry);
