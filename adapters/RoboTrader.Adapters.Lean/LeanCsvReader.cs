@@ -95,6 +95,7 @@ internal sealed class LeanCsvReader
     }
 
     /// <summary>Advances to the next non-empty line; false at the end of the entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (true)

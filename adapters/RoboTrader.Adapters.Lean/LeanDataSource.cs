@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Ingest;
@@ -191,6 +192,8 @@ public sealed class LeanDataSource : IFrameSource
         }
     }
 
+    // The run is one long loop over millions of lines: compile it optimized at once instead of waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunDate(IngestStage ingest, int first, int count, CancellationToken cancellationToken)
     {
         var readers = _readers;

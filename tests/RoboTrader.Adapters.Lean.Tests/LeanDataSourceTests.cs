@@ -282,6 +282,62 @@ public sealed class LeanDataSourceTests
         Assert.Throws<InvalidOperationException>(() => source.Run(new IngestStage(ring, new SourceRegistry()), CancellationToken.None));
     }
 
+    [Fact]
+    public void Run_ManyMoreLines_AllocatesNothingPerLine()
+    {
+        using var small = new TempDirectory();
+        using var large = new TempDirectory();
+        Generate(small.Path, 1_000);
+        Generate(large.Path, 100_000);
+        Measure(small.Path); // warm-up: statics, first-call paths
+
+        var smallBytes = Measure(small.Path);
+        var largeBytes = Measure(large.Path);
+
+        // Same files, ~200,000 more lines: what grows with the lines is at most noise (a line costs nothing).
+        Assert.InRange(largeBytes - smallBytes, long.MinValue, 32 * 1024);
+
+        static void Generate(string root, int ticksPerDay) => new LeanDataGenerator(new()
+        {
+            Symbols = ["BAC", "SPY"],
+            From = s_monday,
+            To = s_monday,
+            TicksPerDay = ticksPerDay,
+            Resolutions = [LeanResolution.Tick],
+        }).Generate(root);
+
+        static long Measure(string root)
+        {
+            var source = new LeanDataSource(root, ["BAC", "SPY"], s_monday, s_monday, LeanResolution.Tick);
+            var registry = new SourceRegistry();
+            source.RegisterSources(registry);
+            var ring = Engine.Ring.RingBuffer<Engine.Pipeline.PipelineSlot>.CreateSingleProducer(() => new(), 1 << 10);
+            var ingest = new IngestStage(ring, registry); // no consumer gates the ring: the producer laps it freely
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            source.Run(ingest, CancellationToken.None);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+    }
+
+    [Fact]
+    public void Run_Cancelled_ReturnsWithoutPublishingEverything()
+    {
+        using var temp = new TempDirectory();
+        new LeanDataGenerator(new() { Symbols = ["BAC"], From = s_monday, To = s_monday.AddDays(1), TicksPerDay = 5_000, Resolutions = [LeanResolution.Tick] })
+            .Generate(temp.Path);
+        var source = new LeanDataSource(temp.Path, ["BAC"], s_monday, s_monday.AddDays(1), LeanResolution.Tick);
+        var registry = new SourceRegistry();
+        source.RegisterSources(registry);
+        var ring = Engine.Ring.RingBuffer<Engine.Pipeline.PipelineSlot>.CreateSingleProducer(() => new(), 1 << 10);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        source.Run(new IngestStage(ring, registry), cancel.Token);
+
+        Assert.Equal(0, source.Statistics.LinesPublished);
+        Assert.Equal(0, source.Statistics.FilesOpened);
+    }
+
     private static List<string> RunOneTradeFile(string csv)
     {
         using var temp = new TempDirectory();
