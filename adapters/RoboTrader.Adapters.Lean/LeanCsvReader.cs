@@ -225,6 +225,6 @@ internal sealed class LeanCsvReader
     [DoesNotReturn]
     private void ThrowLineTooLong()
         => throw new EngineException(
-            ErrorCode.ConfigurationInvalid,
+            ErrorCode.MarketDataUnreadable,
             $"LEAN data file '{File.ZipPath}': a line after line {LineNumber} is longer than {PipelineSlot.MaxFrameLength} bytes");
 }

@@ -41,7 +41,7 @@ internal static class LeanZip
         }
 
         return first ?? throw new EngineException(
-            ErrorCode.ConfigurationInvalid,
+            ErrorCode.MarketDataUnreadable,
             $"LEAN data file '{path}' is unreadable: the zip holds no entry");
     }
 
@@ -53,7 +53,7 @@ internal static class LeanZip
     [DoesNotReturn]
     public static void ThrowUnreadable(string path, Exception inner)
         => throw new EngineException(
-            ErrorCode.ConfigurationInvalid,
+            ErrorCode.MarketDataUnreadable,
             $"LEAN data file '{path}' is unreadable (corrupt or truncated zip?): {inner.Message}",
             inner);
 }

@@ -8,7 +8,7 @@ namespace RoboTrader.Adapters.Lean.Tests;
 [Collection(RealLeanDataCollection.Name)]
 public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestOutputHelper output) : IClassFixture<RealLeanDataFixture>
 {
-    [SharedDataFact]
+    [LeanDataFact]
     public void RegisterSources_RealTickData_RegistersEveryFileOfTheWeek()
     {
         var source = RealLeanDataFixture.TickSource();
@@ -22,7 +22,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
         Assert.Equal("equity/usa/tick/aig/20131007_trade.zip#20131007_aig_Trade_Tick.csv", registry.All[0].Name);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Run_RealTickData_LinesPerFileEqualIndependentCount()
     {
         var run = data.Ticks;
@@ -37,7 +37,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
         Assert.Equal(35, run.Source.Statistics.FilesOpened);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Run_RealTickData_MergeKeysNeverDecrease()
     {
         var run = data.Ticks;
@@ -47,7 +47,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
         Assert.Equal(0, run.Handler.Violations);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Run_RealTickData_TotalFramesEqualSumOfIndependentCounts()
     {
         var run = data.Ticks;
@@ -58,7 +58,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
         Assert.Equal(expected, run.Source.Statistics.LinesPublished);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Run_RealTickData_ReportsThroughput()
     {
         _ = data.Ticks; // a first run (shared with the other tests) warms the JIT and the file cache
@@ -76,7 +76,7 @@ public sealed class LeanDataSourceRealDataTests(RealLeanDataFixture data, ITestO
         Assert.Equal(source.Statistics.LinesPublished, counter.Frames);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Run_RealMinuteData_LinesPerFileEqualIndependentCount()
     {
         var source = new LeanDataSource(RealLeanDataFixture.Root, ["spy", "bac"], new(2013, 10, 4), new(2013, 10, 11), LeanResolution.Minute);

@@ -249,7 +249,7 @@ public sealed class LeanDataSourceTests
 
         var ex = Assert.Throws<EngineException>(() => source.RegisterSources(new SourceRegistry()));
 
-        Assert.Equal(ErrorCode.ConfigurationInvalid, ex.Error.Code);
+        Assert.Equal(ErrorCode.MarketDataUnreadable, ex.Error.Code);
         Assert.StartsWith($"LEAN data file '{path}' is unreadable", ex.Message, StringComparison.Ordinal);
     }
 
@@ -268,7 +268,7 @@ public sealed class LeanDataSourceTests
 
         var ex = Assert.Throws<EngineException>(() => FrameCapture.Collect(source));
 
-        Assert.Equal(ErrorCode.ConfigurationInvalid, ex.Error.Code);
+        Assert.Equal(ErrorCode.MarketDataUnreadable, ex.Error.Code);
         Assert.StartsWith($"LEAN data file '{path}' is unreadable", ex.Message, StringComparison.Ordinal);
     }
 

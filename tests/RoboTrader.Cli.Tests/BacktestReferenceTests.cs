@@ -20,11 +20,11 @@ public sealed class BacktestReferenceTests(ITestOutputHelper log) : IDisposable
         Check(data, ["aaa", "bbb", "ccc"], new DateOnly(2024, 1, 5), new DateOnly(2024, 1, 9), fast: 5, slow: 30, qty: 100, feeBps: 1.5m);
     }
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Backtest_RealLeanBacIbmTwoDays_MatchesReferenceExactly()
         => Check(SharedData.LeanDataRoot!, ["bac", "ibm"], new DateOnly(2013, 10, 7), new DateOnly(2013, 10, 8), fast: 20, slow: 100, qty: 100, feeBps: 1);
 
-    [SharedDataFact]
+    [LeanDataFact]
     public void Backtest_RealLeanAllSymbolsOneDay_MatchesReferenceExactly()
         => Check(SharedData.LeanDataRoot!, ["spy", "aig", "bac", "ibm"], new DateOnly(2013, 10, 11), new DateOnly(2013, 10, 11), fast: 10, slow: 50, qty: 10, feeBps: 0.5m);
 

@@ -21,6 +21,7 @@ public readonly record struct EngineError(
     public static EngineError For(ErrorCode code) => code switch
     {
         ErrorCode.None => None,
+        ErrorCode.MarketDataUnreadable => new(code, ErrorCategory.MarketData, ErrorSeverity.Critical, false, TimeSpan.Zero),
         ErrorCode.ParseFieldCount or ErrorCode.ParseBadNumber or ErrorCode.ParseUnknownSource
             or ErrorCode.ParseBadFrame or ErrorCode.ParseOutOfRange
             => new(code, ErrorCategory.Parse, ErrorSeverity.Warning, false, TimeSpan.Zero),

@@ -9,6 +9,9 @@ public enum ErrorCode : ushort
     /// <summary>No error.</summary>
     None = 0,
 
+    /// <summary>A recorded market-data file is damaged, truncated or unreadable.</summary>
+    MarketDataUnreadable = 101,
+
     /// <summary>A frame has the wrong number of fields.</summary>
     ParseFieldCount = 201,
 

@@ -14,6 +14,10 @@ public interface IFrameSource
     /// <summary>Registers every source of frames with <paramref name="registry"/>. Called once, before <see cref="Run"/>.</summary>
     void RegisterSources(SourceRegistry registry);
 
-    /// <summary>Publishes every frame through <paramref name="ingest"/>; returns at the end of the data or when cancelled.</summary>
+    /// <summary>
+    /// Publishes every frame through <paramref name="ingest"/>; returns at the end of the data or when cancelled. The
+    /// source does not publish the end-of-data marker: the host does (<see cref="Pipeline.EnginePipeline.Complete"/>),
+    /// since one pipeline may be fed by several sources.
+    /// </summary>
     void Run(IngestStage ingest, CancellationToken cancellationToken);
 }

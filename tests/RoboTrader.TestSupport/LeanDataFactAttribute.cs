@@ -1,0 +1,15 @@
+namespace RoboTrader.TestSupport;
+
+/// <summary>A fact that needs the real LEAN data in <c>../shared/data/lean</c>: reported skipped (never passed) where the folder is absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LeanDataFactAttribute : FactAttribute
+{
+    /// <summary>Creates the attribute; sets <see cref="FactAttribute.Skip"/> when the shared data is missing.</summary>
+    public LeanDataFactAttribute()
+    {
+        if (SharedData.LeanDataRoot is null)
+        {
+            Skip = "../shared/data/lean (real LEAN data) is not beside this checkout";
+        }
+    }
+}
