@@ -11,7 +11,7 @@ public class OneToOneBatchPublishBenchmarks
 {
     private const int RingSize = 65_536;
     private const int BatchSize = 32;
-    private const int Events = 10_000_000; // a multiple of BatchSize
+    private const int Events = 50_000_000; // a multiple of BatchSize
 
     private RingBuffer<LongEvent> _ring = null!;
     private BatchEventProcessor<LongEvent, SumHandler> _processor = null!;

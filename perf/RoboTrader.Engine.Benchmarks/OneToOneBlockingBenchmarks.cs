@@ -10,7 +10,7 @@ namespace RoboTrader.Engine.Benchmarks;
 public class OneToOneBlockingBenchmarks
 {
     private const int RingSize = 65_536;
-    private const int Events = 10_000_000;
+    private const int Events = 3_000_000;
 
     private RingBuffer<LongEvent> _ring = null!;
     private BatchEventProcessor<LongEvent, SumHandler> _processor = null!;

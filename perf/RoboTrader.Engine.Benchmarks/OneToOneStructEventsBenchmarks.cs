@@ -10,7 +10,7 @@ namespace RoboTrader.Engine.Benchmarks;
 public class OneToOneStructEventsBenchmarks
 {
     private const int RingSize = 65_536;
-    private const int Events = 10_000_000;
+    private const int Events = 50_000_000;
 
     private RingBuffer<LongValue> _ring = null!;
     private BatchEventProcessor<LongValue, ValueSumHandler> _processor = null!;

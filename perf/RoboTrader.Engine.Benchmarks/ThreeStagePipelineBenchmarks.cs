@@ -10,7 +10,7 @@ namespace RoboTrader.Engine.Benchmarks;
 public class ThreeStagePipelineBenchmarks
 {
     private const int RingSize = 65_536;
-    private const int Events = 4_000_000;
+    private const int Events = 20_000_000;
 
     private RingBuffer<LongEvent> _ring = null!;
     private BatchEventProcessor<LongEvent, SumHandler> _last = null!;
