@@ -17,6 +17,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly long _maxBatchSize;
     private THandler _handler; // not readonly: a struct handler keeps its state here
     private int _running;
+    private int _haltRequested;
     private volatile Exception? _fault;
 
     /// <summary>Creates the processor.</summary>
@@ -56,7 +57,12 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     public Exception? Fault => _fault;
 
     /// <inheritdoc />
-    public void Halt() => _barrier.Alert();
+    /// <remarks>A halt requested before <see cref="Run"/> starts is kept: that run returns at once (after handling what is already available).</remarks>
+    public void Halt()
+    {
+        Volatile.Write(ref _haltRequested, 1);
+        _barrier.Alert();
+    }
 
     /// <inheritdoc />
     public void Run()
@@ -66,7 +72,14 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
             ThrowHelper.ThrowAlreadyRunning();
         }
 
+        // Clear a previous run's alert, then re-raise it if Halt came before this run started: a halt must never be
+        // lost to the race between starting the thread and stopping it. (Halt writes its flag before it alerts.)
         _barrier.ClearAlert();
+        if (Interlocked.Exchange(ref _haltRequested, 0) != 0)
+        {
+            _barrier.Alert();
+        }
+
         try
         {
             _handler.OnStart();
@@ -80,6 +93,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
             }
             finally
             {
+                Volatile.Write(ref _haltRequested, 0); // this run honoured the halt; a restart starts clean
                 Volatile.Write(ref _running, 0);
             }
         }

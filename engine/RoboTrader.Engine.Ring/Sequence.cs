@@ -26,6 +26,13 @@ public sealed class Sequence
     [FieldOffset(ValueOffset)]
     private long _value;
 
+    // CoreCLR ignores StructLayout.Size on a class: without a field at the end the object stops right after _value
+    // and the next object on the heap shares its cache line. This field holds the trailing 56 bytes in place.
+#pragma warning disable CS0169 // never used: it only reserves space
+    [FieldOffset(PaddedSize - sizeof(long))]
+    private readonly long _trailingPadding;
+#pragma warning restore CS0169
+
     /// <summary>Creates a sequence at <paramref name="initialValue"/>.</summary>
     public Sequence(long initialValue = InitialValue) => _value = initialValue;
 
