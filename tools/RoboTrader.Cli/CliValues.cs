@@ -1,6 +1,7 @@
 using System.Globalization;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Pipeline;
 
 namespace RoboTrader.Cli;
 
@@ -66,6 +67,29 @@ public static class CliValues
         if (from > to)
         {
             throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        }
+    }
+
+    /// <summary>A wait strategy name: busy-spin, yielding, sleeping, blocking.</summary>
+    public static WaitStrategyKind WaitStrategy(string option, string? text) => text switch
+    {
+        "busy-spin" => WaitStrategyKind.BusySpin,
+        "yielding" => WaitStrategyKind.Yielding,
+        "sleeping" => WaitStrategyKind.Sleeping,
+        "blocking" => WaitStrategyKind.Blocking,
+        _ => throw new UsageException($"{option} '{text}' is not busy-spin, yielding, sleeping or blocking"),
+    };
+
+    /// <summary>A stage placement such as 'parse|risk,decide,execute,persist'.</summary>
+    public static StagePlacement Placement(string option, string? text)
+    {
+        try
+        {
+            return StagePlacement.Parse(text ?? string.Empty);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{option} {ex.Message}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Diagnostics;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Parsing;
@@ -19,8 +20,12 @@ namespace RoboTrader.Engine.Backtest;
 public static class BacktestRunner
 {
     /// <summary>Runs the backtest and returns its summary (also written to <c>summary.json</c>).</summary>
+    /// <param name="source">The input.</param>
+    /// <param name="options">Validated before anything starts.</param>
+    /// <param name="orderLatency">When given, receives each order's tick-to-order latency in nanoseconds (measurement only).</param>
+    /// <param name="cancellationToken">Stops reading the input early.</param>
     /// <exception cref="EngineException">Invalid options, unreadable input, unwritable output, or an accounting mismatch.</exception>
-    public static BacktestSummary Run(IFrameSource source, BacktestOptions options, CancellationToken cancellationToken = default)
+    public static BacktestSummary Run(IFrameSource source, BacktestOptions options, LatencyHistogram? orderLatency = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +40,7 @@ public static class BacktestRunner
         var parse = new ParseStage(registry);
         var risk = new RiskStage(options.Risk, killSwitch, portfolio, symbols.Count);
         var decide = new DecideStage(new SmaCrossStrategy(options.SmaCross, symbols.Count), portfolio);
-        var execute = new ExecuteStage(portfolio, options.Execution);
+        var execute = new ExecuteStage(portfolio, options.Execution, orderLatency);
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry);
 
         using var pipeline = EnginePipeline.Build(

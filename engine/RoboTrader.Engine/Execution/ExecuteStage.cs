@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Core.Trading;
+using RoboTrader.Engine.Diagnostics;
 using RoboTrader.Engine.Pipeline;
 
 namespace RoboTrader.Engine.Execution;
@@ -16,16 +18,22 @@ public sealed class ExecuteStage : IStage
 {
     private readonly Portfolio _portfolio;
     private readonly BasisPoints _feeBps;
+    private readonly LatencyHistogram? _orderLatency;
     private long _lastOrderId;
 
     /// <summary>Creates the stage over <paramref name="portfolio"/>.</summary>
-    public ExecuteStage(Portfolio portfolio, ExecutionOptions options)
+    /// <param name="portfolio">The portfolio the stage owns.</param>
+    /// <param name="options">Fees.</param>
+    /// <param name="orderLatency">When given, every order records its tick-to-order latency here: nanoseconds from the
+    /// input's receive stamp to the order leaving execute (wall clock, for measurement only: never on the decision path).</param>
+    public ExecuteStage(Portfolio portfolio, ExecutionOptions options, LatencyHistogram? orderLatency = null)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _portfolio = portfolio;
         _feeBps = options.FeeBps;
+        _orderLatency = orderLatency;
     }
 
     /// <inheritdoc />
@@ -126,6 +134,7 @@ public sealed class ExecuteStage : IStage
         };
         _portfolio.Book(intent.Symbol).AddWorking(in order);
         slot.OrderId = order.Id;
+        _orderLatency?.Record(StopwatchNanos.Since(slot.ReceiveTimestamp));
     }
 
     private void CancelAllWorking()

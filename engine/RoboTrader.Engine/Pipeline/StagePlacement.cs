@@ -38,17 +38,17 @@ public sealed class StagePlacement
                 var trimmed = name.Trim();
                 if (!Enum.TryParse<StageKind>(trimmed, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(trimmed, out _))
                 {
-                    throw new FormatException($"placement '{text}': '{trimmed}' is not a stage (parse, risk, decide, execute, persist)");
+                    throw new FormatException($"'{text}': '{trimmed}' is not a stage (parse, risk, decide, execute, persist)");
                 }
 
                 if (seen.Contains(kind))
                 {
-                    throw new FormatException($"placement '{text}': stage '{trimmed}' appears twice");
+                    throw new FormatException($"'{text}': stage '{trimmed}' appears twice");
                 }
 
                 if (seen.Count > 0 && kind < seen[^1])
                 {
-                    throw new FormatException($"placement '{text}': stages must keep pipeline order (parse, risk, decide, execute, persist)");
+                    throw new FormatException($"'{text}': stages must keep pipeline order (parse, risk, decide, execute, persist)");
                 }
 
                 seen.Add(kind);
@@ -60,13 +60,13 @@ public sealed class StagePlacement
 
         if (seen.Count != Enum.GetValues<StageKind>().Length)
         {
-            throw new FormatException($"placement '{text}': every stage must be placed (parse, risk, decide, execute, persist)");
+            throw new FormatException($"'{text}': every stage must be placed (parse, risk, decide, execute, persist)");
         }
 
         var result = new StagePlacement(groups.ToImmutable());
         if (result.GroupOf(StageKind.Risk) != result.GroupOf(StageKind.Decide) || result.GroupOf(StageKind.Decide) != result.GroupOf(StageKind.Execute))
         {
-            throw new FormatException($"placement '{text}': risk, decide and execute share the portfolio and must be fused in one group");
+            throw new FormatException($"'{text}': risk, decide and execute share the portfolio and must be fused in one group");
         }
 
         return result;

@@ -49,25 +49,8 @@ internal sealed class BacktestSettings
             throw new UsageException($"--strategy '{strategy}' is not known (known: {string.Join(", ", BacktestCommand.Strategies)})");
         }
 
-        var wait = parse.GetValue(_wait) switch
-        {
-            "busy-spin" => WaitStrategyKind.BusySpin,
-            "yielding" => WaitStrategyKind.Yielding,
-            "sleeping" => WaitStrategyKind.Sleeping,
-            "blocking" => WaitStrategyKind.Blocking,
-            var other => throw new UsageException($"--wait '{other}' is not busy-spin, yielding, sleeping or blocking"),
-        };
-
-        StagePlacement placement;
-        try
-        {
-            placement = StagePlacement.Parse(parse.GetValue(_placement)!);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException("--" + ex.Message);
-        }
-
+        var wait = CliValues.WaitStrategy("--wait", parse.GetValue(_wait));
+        var placement = CliValues.Placement("--placement", parse.GetValue(_placement));
         var qty = new Quantity(CliValues.PositiveDecimal("--qty", parse.GetValue(_qty)));
         var fee = new BasisPoints(CliValues.NonNegativeDecimal("--fee-bps", parse.GetValue(_feeBps)));
         var maxPosition = new Quantity(CliValues.PositiveDecimal("--max-position", parse.GetValue(_maxPosition)));

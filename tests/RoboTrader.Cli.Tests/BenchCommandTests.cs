@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace RoboTrader.Cli.Tests;
+
+/// <summary>The harness commands run and print what the perf tooling parses; bad arguments are one-line errors.</summary>
+public sealed class BenchCommandTests
+{
+    [Theory]
+    [InlineData("1p1c-yielding")]
+    [InlineData("1p1c-value-yielding")]
+    [InlineData("1p1c-batch")]
+    [InlineData("1p1c-blocking")]
+    [InlineData("pipeline3")]
+    [InlineData("3p1c")]
+    [InlineData("channels-1p1c")]
+    public void BenchRing_EachScenario_LastLineIsNameAndRate(string scenario)
+    {
+        var outcome = CliRunner.Run("bench", "ring", "--scenario", scenario, "--seconds", "0.05");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var last = outcome.Output.Trim().Split('\n')[^1].Split(' ');
+        Assert.Equal(scenario, last[0]);
+        Assert.True(double.Parse(last[1], CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
+    public void BenchLatency_ShortRun_ReportsPercentiles()
+    {
+        var outcome = CliRunner.Run("bench", "latency", "--rate", "20000", "--seconds", "0.2", "--wait", "yielding");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("p50", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("p99.9", outcome.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 orders measured", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ring", "--scenario", "warp-drive")]
+    [InlineData("ring", "--scenario", "pipeline3", "--seconds", "-1")]
+    [InlineData("latency", "--rate", "0")]
+    [InlineData("latency", "--wait", "nap")]
+    public void Bench_BadArguments_OneLineErrorExit2(params string[] args)
+    {
+        var outcome = CliRunner.Run(["bench", .. args]);
+
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.StartsWith("error: ", Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using RoboTrader.Engine.PerfTests;
+using RoboTrader.Engine.Pipeline;
+
+namespace RoboTrader.Cli.Commands;
+
+/// <summary>
+/// <c>robotrader bench</c>: the throughput and latency harness. <c>ring</c> runs one ring scenario and prints
+/// <c>&lt;scenario&gt; &lt;ops per second&gt;</c> as its last line; <c>latency</c> measures tick-to-order latency under a
+/// steady offered load; <c>gate</c> is the CI perf gate (ratios against a committed baseline).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var bench = new Command("bench", "Measure the ring and the pipeline.");
+        bench.Subcommands.Add(Ring(output));
+        bench.Subcommands.Add(Latency(output));
+        bench.Subcommands.Add(PerfGateCommand.Create(output));
+        return bench;
+    }
+
+    private static Command Ring(TextWriter output)
+    {
+        var scenario = new Option<string>("--scenario") { Description = "one of: " + string.Join(", ", RingThroughput.Scenarios), Required = true };
+        var seconds = new Option<double>("--seconds") { Description = "how long to run", DefaultValueFactory = _ => 5 };
+        var command = new Command("ring", "Ring throughput for one scenario; last line: '<scenario> <ops per second>'.") { scenario, seconds };
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(scenario)!;
+            if (!RingThroughput.Scenarios.Contains(name))
+            {
+                throw new UsageException($"--scenario '{name}' is not one of {string.Join(", ", RingThroughput.Scenarios)}");
+            }
+
+            var duration = Duration(parse.GetValue(seconds));
+            var opsPerSecond = RingThroughput.Run(name, duration);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {opsPerSecond:F0}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Latency(TextWriter output)
+    {
+        var rate = new Option<long>("--rate") { Description = "offered load, events per second", DefaultValueFactory = _ => 100_000 };
+        var seconds = new Option<double>("--seconds") { Description = "how long to measure (after a 1 s warm-up)", DefaultValueFactory = _ => 10 };
+        var wait = new Option<string>("--wait") { Description = "consumer wait strategy", DefaultValueFactory = _ => "busy-spin" };
+        var placement = new Option<string>("--placement") { Description = "stages per thread", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
+        var command = new Command("latency", "Tick-to-order latency (receive stamp to order leaving execute) at a steady offered load.") { rate, seconds, wait, placement };
+        command.SetAction(parse =>
+        {
+            var offered = parse.GetValue(rate);
+            if (offered < 1 || offered > 50_000_000)
+            {
+                throw new UsageException($"--rate must be between 1 and 50000000 events per second (got {offered})");
+            }
+
+            var result = LatencyHarness.Run(offered, Duration(parse.GetValue(seconds)), CliValues.WaitStrategy("--wait", parse.GetValue(wait)), CliValues.Placement("--placement", parse.GetValue(placement)));
+            var h = result.Histogram;
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(c, $"offered {result.OfferedPerSecond:F0} events/s for {result.Events} events; {h.Count} orders measured; {result.LateFrames} frames published >10 µs late"));
+            output.WriteLine(string.Create(c, $"tick-to-order latency (µs): p50 {Micros(h.ValueAtPercentile(50))} p99 {Micros(h.ValueAtPercentile(99))} p99.9 {Micros(h.ValueAtPercentile(99.9))} max {Micros(h.Max)}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Micros(long nanos) => (nanos / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
+
+    internal static TimeSpan Duration(double seconds)
+    {
+        if (!(seconds > 0 && seconds <= 3600))
+        {
+            throw new UsageException($"--seconds must be between 0 and 3600 (got {seconds.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+}
