@@ -190,6 +190,8 @@ public sealed class LeanDataSource : IFrameSource
             RunDate(ingest, first, end - first, cancellationToken);
             first = end;
         }
+
+        ingest.Flush();
     }
 
     // The run is one long loop over millions of lines: compile it optimized at once instead of waiting for tiering.

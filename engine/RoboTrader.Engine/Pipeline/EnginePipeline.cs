@@ -70,7 +70,7 @@ public sealed class EnginePipeline : IDisposable
             .ToList();
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
         var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait));
-        var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied);
+        var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);
     }

@@ -7,10 +7,11 @@ namespace RoboTrader.Engine.Pipeline;
 /// <param name="RingSize">Slots in the ring (a power of two).</param>
 /// <param name="Wait">How consumer threads wait.</param>
 /// <param name="Placement">Which stages share a thread.</param>
-public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement)
+/// <param name="PublishBatch">Frames ingest writes before publishing the cursor (1 = each at once, for live feeds).</param>
+public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1)
 {
-    /// <summary>64Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread.</summary>
-    public static PipelineOptions Default { get; } = new(1 << 16, WaitStrategyKind.Yielding, StagePlacement.Default);
+    /// <summary>For replay: 64Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread, 64-frame publish batches.</summary>
+    public static PipelineOptions Default { get; } = new(1 << 16, WaitStrategyKind.Yielding, StagePlacement.Default, 64);
 
     /// <summary>Throws an <see cref="EngineException"/> naming the option when a value is invalid.</summary>
     public void Validate()
@@ -23,6 +24,11 @@ public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StageP
         if (!Enum.IsDefined(Wait))
         {
             throw new EngineException(ErrorCode.ConfigurationInvalid, $"--wait '{Wait}' is not a wait strategy");
+        }
+
+        if (PublishBatch < 1 || PublishBatch > Math.Min(1024, RingSize))
+        {
+            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--publish-batch must be between 1 and min(1024, ring size) (got {PublishBatch})");
         }
 
         ArgumentNullException.ThrowIfNull(Placement);

@@ -29,13 +29,14 @@ public sealed class BacktestPipelineTests : IDisposable
         string placement = "parse,risk,decide,execute,persist",
         WaitStrategyKind wait = WaitStrategyKind.Yielding,
         int ringSize = 1 << 10,
-        RiskOptions? risk = null)
+        RiskOptions? risk = null,
+        int publishBatch = 1)
         => new(
             _temp.Combine(name),
             new SmaCrossOptions(fast, slow, Quantity.FromUnits(qty)),
             new ExecutionOptions(new BasisPoints(feeBps * FixedPoint.Scale)),
             risk ?? RiskOptions.Default,
-            new PipelineOptions(ringSize, wait, StagePlacement.Parse(placement)),
+            new PipelineOptions(ringSize, wait, StagePlacement.Parse(placement), publishBatch),
             []);
 
     private string[] FillRows(string name) => File.ReadAllLines(_temp.Combine(name, "fills.csv"));
@@ -140,21 +141,22 @@ public sealed class BacktestPipelineTests : IDisposable
         Assert.Equal(1, summary.RiskRefused); // second print: nothing left to buy
     }
 
-    public static TheoryData<string, WaitStrategyKind, int> Deployments => new()
+    public static TheoryData<string, WaitStrategyKind, int, int> Deployments => new()
     {
-        { "parse,risk,decide,execute,persist", WaitStrategyKind.Yielding, 1 << 10 },
-        { "parse|risk,decide,execute,persist", WaitStrategyKind.Yielding, 8 },
-        { "parse|risk,decide,execute|persist", WaitStrategyKind.Blocking, 16 },
-        { "parse,risk,decide,execute|persist", WaitStrategyKind.Sleeping, 4 },
-        { "parse|risk,decide,execute|persist", WaitStrategyKind.BusySpin, 64 },
+        { "parse,risk,decide,execute,persist", WaitStrategyKind.Yielding, 1 << 10, 1 },
+        { "parse|risk,decide,execute,persist", WaitStrategyKind.Yielding, 8, 1 },
+        { "parse|risk,decide,execute|persist", WaitStrategyKind.Blocking, 16, 3 },
+        { "parse,risk,decide,execute|persist", WaitStrategyKind.Sleeping, 4, 4 },
+        { "parse|risk,decide,execute|persist", WaitStrategyKind.BusySpin, 64, 64 },
+        { "parse,risk,decide,execute,persist", WaitStrategyKind.Blocking, 8, 8 },
     };
 
     [Theory]
     [MemberData(nameof(Deployments))]
-    public void Run_AnyPlacementWaitAndRingSize_GivesIdenticalOutputs(string placement, WaitStrategyKind wait, int ringSize)
+    public void Run_AnyPlacementWaitRingSizeAndPublishBatch_GivesIdenticalOutputs(string placement, WaitStrategyKind wait, int ringSize, int publishBatch)
     {
         var reference = BacktestRunner.Run(RandomWalk(), Options("ref", fast: 5, slow: 20, feeBps: 1));
-        var other = BacktestRunner.Run(RandomWalk(), Options("other", fast: 5, slow: 20, feeBps: 1, placement: placement, wait: wait, ringSize: ringSize));
+        var other = BacktestRunner.Run(RandomWalk(), Options("other", fast: 5, slow: 20, feeBps: 1, placement: placement, wait: wait, ringSize: ringSize, publishBatch: publishBatch));
 
         Assert.Equal(File.ReadAllBytes(_temp.Combine("ref", "fills.csv")), File.ReadAllBytes(_temp.Combine("other", "fills.csv")));
         Assert.True(reference.Fills > 10, "the random walk should trade");

@@ -24,11 +24,12 @@ internal sealed class BacktestSettings
     private readonly Option<bool> _killSwitch = new("--kill-switch") { Description = "risk: start with the kill switch engaged (no orders)" };
     private readonly Option<int> _ringSize = new("--ring-size") { Description = "ring slots (power of two)", DefaultValueFactory = _ => PipelineOptions.Default.RingSize };
     private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
+    private readonly Option<int> _publishBatch = new("--publish-batch") { Description = "frames ingest writes before publishing them to the stages", DefaultValueFactory = _ => PipelineOptions.Default.PublishBatch };
     private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _strategy, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement })
+        foreach (var option in new Option[] { _strategy, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement, _publishBatch })
         {
             command.Options.Add(option);
         }
@@ -69,7 +70,7 @@ internal sealed class BacktestSettings
             new SmaCrossOptions(fast, slow, qty),
             new ExecutionOptions(fee),
             new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
-            new PipelineOptions(parse.GetValue(_ringSize), wait, placement),
+            new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch)),
             all);
         try
         {
