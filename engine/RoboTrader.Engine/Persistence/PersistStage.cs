@@ -15,6 +15,7 @@ public sealed class PersistStage : IStage, IDisposable
     private readonly SourceRegistry _sources;
     private readonly FillsCsvWriter _fills;
     private readonly DeadLetterWriter _deadLetters;
+    private bool _dirty;
 
     /// <summary>Creates the stage; opens (truncating) the output files.</summary>
     public PersistStage(PersistOptions options, SymbolTable symbols, SourceRegistry sources)
@@ -54,16 +55,19 @@ public sealed class PersistStage : IStage, IDisposable
                 var code = slot.Fault != ErrorCode.None ? slot.Fault : slot.ParseError;
                 var source = _sources.Contains(slot.Source) ? _sources[slot.Source] : null;
                 _deadLetters.Write(sequence, source, code, slot.FaultDetail, slot.Frame);
+                _dirty = true;
             }
 
             foreach (ref readonly var fill in slot.Fills)
             {
                 _fills.Write(in fill);
+                _dirty = true;
             }
         }
 
-        if (endOfBatch || slot.Kind == SlotKind.EndOfData)
+        if (_dirty && (endOfBatch || slot.Kind == SlotKind.EndOfData))
         {
+            _dirty = false;
             _fills.Flush();
             _deadLetters.Flush();
         }

@@ -63,7 +63,7 @@ public sealed class RiskStage : IStage
         var maxBuy = maxPosition - (position + _portfolio.PendingBuyOf(e.Symbol).Raw);
         var maxSell = maxPosition + (position - _portfolio.PendingSellOf(e.Symbol).Raw);
         var reference = _lastTrade[symbol];
-        var band = (long)FixedPoint.DivideRounded((Int128)reference * _options.PriceBandPercent, 100);
+        var band = BandWidth(reference, _options.PriceBandPercent);
 
         ref var envelope = ref slot.Envelope;
         envelope.Halted = _killSwitch.IsEngaged;
@@ -73,6 +73,12 @@ public sealed class RiskStage : IStage
         envelope.BandLow = new Price(reference - band);
         envelope.BandHigh = new Price(reference + band);
     }
+
+    /// <summary>reference × percent / 100 rounded half up; in 64-bit arithmetic unless the product could overflow.</summary>
+    private static long BandWidth(long reference, long percent)
+        => reference <= long.MaxValue / 100
+            ? ((reference * percent) + 50) / 100
+            : (long)FixedPoint.DivideRounded((Int128)reference * percent, 100);
 
     /// <inheritdoc />
     public void OnStart()
