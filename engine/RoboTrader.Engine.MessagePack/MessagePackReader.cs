@@ -324,6 +324,18 @@ public ref partial struct MessagePackReader
     /// <returns>True on success; otherwise false (nothing consumed, see <see cref="Error"/>).</returns>
     public bool TryReadStringSpan(out ReadOnlySpan<byte> utf8)
     {
+        // Fast path: a fixstr (short keys and symbols, the common case) wholly present.
+        if (_position < _buffer.Length && (_buffer[_position] & 0xe0) == MessagePackCode.MinFixStr)
+        {
+            var fixLength = _buffer[_position] & 0x1f;
+            if (fixLength < _buffer.Length - _position)
+            {
+                utf8 = _buffer.Slice(_position + 1, fixLength);
+                _position += 1 + fixLength;
+                return Succeed();
+            }
+        }
+
         utf8 = default;
         var error = PeekHeader(out var header);
         if (error != MessagePackError.None)
@@ -505,6 +517,23 @@ public ref partial struct MessagePackReader
 
     private bool TryReadContainerHeader(MessagePackType expected, out int count)
     {
+        // Fast path: a fixmap/fixarray whose items can all be present (each takes at least one byte).
+        if (_position < _buffer.Length)
+        {
+            var code = _buffer[_position];
+            var fixCode = expected == MessagePackType.Map ? MessagePackCode.MinFixMap : MessagePackCode.MinFixArray;
+            if ((code & 0xf0) == fixCode)
+            {
+                var fixCount = code & 0x0f;
+                if ((expected == MessagePackType.Map ? fixCount * 2 : fixCount) < _buffer.Length - _position)
+                {
+                    count = fixCount;
+                    _position++;
+                    return Succeed();
+                }
+            }
+        }
+
         count = 0;
         var error = PeekHeader(out var header);
         if (error != MessagePackError.None)
