@@ -26,7 +26,7 @@ public sealed class PipelineSlot
     public const int MaxFrameLength = 1 << 20;
 
     private byte[] _frame = new byte[InitialFrameCapacity];
-    private Fill[] _fills = new Fill[4];
+    private Fill[] _fills = new Fill[1];
 
     /// <summary>What the slot carries.</summary>
     public SlotKind Kind;
