@@ -120,6 +120,38 @@ public sealed class InputJournalTests : IDisposable
     }
 
     [Fact]
+    public void WaitForCommit_OnAnotherThread_ReturnsOnceTheJournalThreadCommits()
+    {
+        using var journal = InputJournal.Open(Options(commitEvery: int.MaxValue));
+        var waiter = new Thread(() => journal.WaitForCommit(3)) { IsBackground = true };
+        waiter.Start();
+        for (long s = 1; s <= 3; s++)
+            journal.Append(s, Record(s));
+
+        journal.Commit(3);
+
+        Assert.True(waiter.Join(s_hang));
+        Assert.True(journal.CommittedSequence >= 3);
+    }
+
+    [Fact]
+    public void Commit_BelowTheLastAppended_Throws()
+    {
+        using var journal = InputJournal.Open(Options());
+        journal.Append(5, Record(5));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => journal.Commit(4));
+    }
+
+    [Fact]
+    public void Open_InvalidOptions_ThrowsConfigurationInvalid()
+    {
+        var e = Assert.Throws<EngineException>(() => InputJournal.Open(Options() with { MemorySizeBits = 16 }));
+        Assert.Equal(ErrorCode.ConfigurationInvalid, e.Error.Code);
+        Assert.Contains("MemorySizeBits", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommitIfDue_CommitBeforeExecute_CommitsTheLastAppended()
     {
         using var journal = InputJournal.Open(Options() with { Mode = DurabilityMode.CommitBeforeExecute });

@@ -101,6 +101,43 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void TryRead_ValuesEvictedToDisk_ReadsThemBack()
+    {
+        // Two 4 KB pages in memory for 5,000 records of ~60 bytes: most reads go to disk (FASTER's pending path).
+        var options = Options() with { PageSizeBits = 12, MemorySizeBits = 13, Directory = _temp.Combine("small") };
+        using var store = StateStore.Open(options);
+        for (long k = 0; k < 5000; k++)
+            store.Upsert(k, Value(k, 1));
+
+        var buffer = new byte[64];
+        for (long k = 0; k < 5000; k += 7)
+        {
+            Assert.True(store.TryRead(k, buffer, out var length), $"key {k}");
+            Assert.Equal(Value(k, 1), buffer[..length]);
+        }
+    }
+
+    [Fact]
+    public void Upsert_ValueLargerThanAPage_Throws()
+    {
+        using var store = StateStore.Open(Options());
+
+        Assert.Throws<ArgumentException>(() => store.Upsert(1, new byte[store.MaxValueLength + 1]));
+    }
+
+    [Fact]
+    public void Upsert_ValueOfMaxLength_RoundTrips()
+    {
+        using var store = StateStore.Open(Options());
+        var value = new byte[store.MaxValueLength];
+        Random.Shared.NextBytes(value);
+        store.Upsert(1, value);
+
+        Assert.True(store.TryRead(1, out var read));
+        Assert.Equal(value, read);
+    }
+
+    [Fact]
     public void Recover_UnknownToken_ThrowsCheckpointMissing()
     {
         using (var store = StateStore.Open(Options()))
