@@ -21,7 +21,11 @@ namespace RoboTrader.Engine.Durability;
 /// <para>Opening never starts empty by accident: a folder without a journal gives a new one
 /// (<see cref="Created"/> is true); a journal whose settings differ, or whose commit records exist but cannot be read,
 /// is an <see cref="EngineException"/>. Records carry per-entry checksums; a damaged record is an
-/// <see cref="EngineException"/> (<see cref="ErrorCode.PersistenceCorrupt"/>) when scanned.</para>
+/// <see cref="EngineException"/> (<see cref="ErrorCode.PersistenceCorrupt"/>) when scanned. FASTER's own recovery
+/// (even an explicit <c>Recover()</c>) skips commit records it cannot read and starts empty; this class reports that
+/// instead, knowing that every commit it makes carries a cookie. One consequence: if power fails while the very first
+/// commit record is being written, that torn record is reported as corrupt, although nothing in the journal was ever
+/// durable (the operator removes the folder).</para>
 /// <para>WARNING: <see cref="Dispose"/> commits nothing: records appended since the last completed commit are lost,
 /// exactly as in a crash. Call <see cref="Close"/> for an orderly stop.</para>
 /// <para>Limits: one record must fit in a page (2^<see cref="InputJournalOptions.PageSizeBits"/> bytes minus a

@@ -256,7 +256,8 @@ public sealed class StateStore : IDisposable
     /// </summary>
     /// <exception cref="EngineException">
     /// <see cref="ErrorCode.PersistenceCheckpointMissing"/> when there is no such checkpoint;
-    /// <see cref="ErrorCode.PersistenceCorrupt"/> when it is present but cannot be read.
+    /// <see cref="ErrorCode.PersistenceCorrupt"/> when it is present but cannot be read (dispose the store then: its
+    /// contents are undefined).
     /// </exception>
     public void Recover(Guid token)
     {
