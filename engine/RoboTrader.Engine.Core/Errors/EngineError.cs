@@ -30,6 +30,9 @@ public readonly record struct EngineError(
         ErrorCode.RiskKillSwitch => new(code, ErrorCategory.Risk, ErrorSeverity.Critical, false, TimeSpan.Zero),
         ErrorCode.ExecutionCancelledAtEnd => new(code, ErrorCategory.Execution, ErrorSeverity.Info, false, TimeSpan.Zero),
         ErrorCode.PersistenceWriteFailed => new(code, ErrorCategory.Persistence, ErrorSeverity.Critical, true, TimeSpan.FromSeconds(1)),
+        ErrorCode.PersistenceSettingsMismatch or ErrorCode.PersistenceCorrupt or ErrorCode.PersistenceCheckpointMissing
+            => new(code, ErrorCategory.Persistence, ErrorSeverity.Critical, false, TimeSpan.Zero),
+        ErrorCode.PersistenceCheckpointFailed => new(code, ErrorCategory.Persistence, ErrorSeverity.Error, true, TimeSpan.FromSeconds(1)),
         ErrorCode.ConfigurationInvalid => new(code, ErrorCategory.Configuration, ErrorSeverity.Critical, false, TimeSpan.Zero),
         ErrorCode.SystemStageFault => new(code, ErrorCategory.System, ErrorSeverity.Error, true, TimeSpan.Zero),
         ErrorCode.SystemTradingHalted => new(code, ErrorCategory.System, ErrorSeverity.Critical, false, TimeSpan.Zero),

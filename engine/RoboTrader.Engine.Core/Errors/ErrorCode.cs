@@ -45,6 +45,21 @@ public enum ErrorCode : ushort
     /// <summary>Writing an output failed.</summary>
     PersistenceWriteFailed = 501,
 
+    /// <summary>
+    /// Stored data was written with different settings (page, segment or index size) than it is being opened with;
+    /// reading it would silently return wrong values.
+    /// </summary>
+    PersistenceSettingsMismatch = 502,
+
+    /// <summary>Stored data (a journal, a checkpoint, a manifest) is present but cannot be read: never an empty start.</summary>
+    PersistenceCorrupt = 503,
+
+    /// <summary>A checkpoint that was asked for does not exist.</summary>
+    PersistenceCheckpointMissing = 504,
+
+    /// <summary>A checkpoint could not be started or completed.</summary>
+    PersistenceCheckpointFailed = 505,
+
     /// <summary>A configuration value is missing or invalid.</summary>
     ConfigurationInvalid = 601,
 

@@ -1,0 +1,25 @@
+namespace RoboTrader.Engine.Durability;
+
+/// <summary>Replaces a small file so that a reader sees either the old content or the new, never a torn mix.</summary>
+internal static class AtomicFile
+{
+    /// <summary>Suffix of the temporary file written before the rename; readers ignore such files.</summary>
+    public const string TempSuffix = ".tmp";
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/>: write a temporary file beside it, fsync it, rename
+    /// it over the target, fsync the directory. After return the new content survives a crash or power loss.
+    /// </summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temp = path + TempSuffix;
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+        NativeMethods.FsyncDirectory(directory);
+    }
+}

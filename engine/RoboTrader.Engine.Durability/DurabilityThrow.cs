@@ -1,0 +1,19 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace RoboTrader.Engine.Durability;
+
+/// <summary>Throw sites kept out of the hot paths so that callers stay small and inlinable.</summary>
+internal static class DurabilityThrow
+{
+    [DoesNotReturn]
+    public static void SequenceNotIncreasing(long sequence, long last) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(sequence), sequence, $"Journal sequences must increase; the last appended was {last}.");
+
+    [DoesNotReturn]
+    public static void CommitBehind(long sequence, long lastAppended, long lastCommitted) =>
+        throw new ArgumentOutOfRangeException(
+            nameof(sequence),
+            sequence,
+            $"A commit must cover the last appended sequence ({lastAppended}) and not go below the last commit ({lastCommitted}).");
+}
