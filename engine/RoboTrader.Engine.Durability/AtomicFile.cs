@@ -1,7 +1,7 @@
 namespace RoboTrader.Engine.Durability;
 
 /// <summary>Replaces a small file so that a reader sees either the old content or the new, never a torn mix.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Suffix of the temporary file written before the rename; readers ignore such files.</summary>
     public const string TempSuffix = ".tmp";

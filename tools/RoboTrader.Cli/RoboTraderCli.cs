@@ -22,6 +22,7 @@ public static class RoboTraderCli
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(JournalCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

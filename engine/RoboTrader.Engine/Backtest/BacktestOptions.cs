@@ -20,6 +20,15 @@ public sealed record BacktestOptions(
     PipelineOptions Pipeline,
     IReadOnlyList<KeyValuePair<string, string>> Parameters)
 {
+    /// <summary>When set, every input frame is journaled into this folder (a new, empty one).</summary>
+    public string? JournalDirectory { get; init; }
+
+    /// <summary>Journal group commit: after this many records...</summary>
+    public int JournalCommitEveryRecords { get; init; } = 1 << 20;
+
+    /// <summary>...or this long since the last commit.</summary>
+    public TimeSpan JournalCommitInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Validates every part; throws an <see cref="Core.Errors.EngineException"/> naming the first bad value.</summary>
     public void Validate()
     {

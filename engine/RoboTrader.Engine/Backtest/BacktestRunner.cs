@@ -3,8 +3,10 @@ using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Diagnostics;
+using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.Journal;
 using RoboTrader.Engine.Parsing;
 using RoboTrader.Engine.Persistence;
 using RoboTrader.Engine.Pipeline;
@@ -42,6 +44,8 @@ public static class BacktestRunner
         var decide = new DecideStage(new SmaCrossStrategy(options.SmaCross, symbols.Count), portfolio);
         var execute = new ExecuteStage(portfolio, options.Execution, orderLatency);
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry);
+        using var journal = OpenJournal(options, symbols, registry);
+        var journalStage = journal is null ? null : new JournalStage(journal);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,
@@ -53,7 +57,8 @@ public static class BacktestRunner
                 (execute, FaultPolicy.HaltTrading),
                 (persist, FaultPolicy.HaltTrading),
             ],
-            killSwitch);
+            killSwitch,
+            journalStage);
         parse.Prepare();
 
         var stopwatch = Stopwatch.StartNew();
@@ -69,6 +74,7 @@ public static class BacktestRunner
             throw;
         }
 
+        journal?.Close();
         stopwatch.Stop();
 
         var published = pipeline.Ingest.Published;
@@ -103,10 +109,28 @@ public static class BacktestRunner
             Fees = portfolio.Fees,
             KillSwitch = killSwitch.Reason,
             Placement = options.Pipeline.Placement.ToString(),
+            Journaled = journalStage?.Appended ?? 0,
             ElapsedMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
             Parameters = options.Parameters,
         };
         SummaryJson.Write(summary, Path.Combine(options.OutputDirectory, "summary.json"));
         return summary;
+    }
+
+    private static InputJournal? OpenJournal(BacktestOptions options, SymbolTable symbols, SourceRegistry registry)
+    {
+        if (options.JournalDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        if (InputJournal.Exists(directory) || (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()))
+        {
+            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--journal '{directory}' is not empty: a journal is written into a new folder (resuming from one comes with checkpoints)");
+        }
+
+        var journal = InputJournal.Open(JournalFiles.Options(directory, options.JournalCommitEveryRecords, options.JournalCommitInterval));
+        AtomicFile.Write(Path.Combine(directory, SourceCatalog.FileName), new SourceCatalog(symbols, registry.All).Encode());
+        return journal;
     }
 }

@@ -62,6 +62,9 @@ public sealed record BacktestSummary
     /// <summary>The stage placement used.</summary>
     public required string Placement { get; init; }
 
+    /// <summary>Frames appended to the input journal (0 without one).</summary>
+    public long Journaled { get; init; }
+
     /// <summary>Wall time of the run (input read to last stage done).</summary>
     public required double ElapsedMilliseconds { get; init; }
 

@@ -49,6 +49,7 @@ public static class SummaryJson
         json.WriteString("unrealized_pnl", summary.UnrealizedPnl.ToString());
         json.WriteString("fees", summary.Fees.ToString());
         json.WriteString("net_pnl", summary.NetPnl.ToString());
+        json.WriteNumber("journaled", summary.Journaled);
         json.WriteString("kill_switch", summary.KillSwitch);
         json.WriteString("placement", summary.Placement);
         json.WriteStartObject("parameters");

@@ -33,13 +33,15 @@ public sealed class EnginePipeline : IDisposable
 
     /// <summary>
     /// Builds the pipeline: one stage of each <see cref="StageKind"/> with its fault policy, placed on threads as
-    /// <paramref name="options"/> says. Freezes <paramref name="sources"/>. Threads start with <see cref="Start"/>.
+    /// <paramref name="options"/> says, and the input journal beside them when given. Freezes <paramref name="sources"/>.
+    /// Threads start with <see cref="Start"/>.
     /// </summary>
     public static EnginePipeline Build(
         PipelineOptions options,
         SourceRegistry sources,
         IReadOnlyList<(IStage Stage, FaultPolicy Policy)> stages,
-        KillSwitch killSwitch)
+        KillSwitch killSwitch,
+        Journal.JournalStage? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sources);
@@ -69,7 +71,7 @@ public sealed class EnginePipeline : IDisposable
             .Select(g => (IReadOnlyList<StageSupervisor>)g.Select(k => byKind[k]).ToList())
             .ToList();
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
-        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait));
+        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);

@@ -19,7 +19,16 @@ public sealed class PipelineSupervisor : IDisposable
     private bool _stopped;
 
     /// <summary>Builds the consumer chain for <paramref name="groups"/> (each a list of supervised stages).</summary>
-    public PipelineSupervisor(RingBuffer<PipelineSlot> ring, IReadOnlyList<IReadOnlyList<StageSupervisor>> groups, IWaitStrategy waitStrategy)
+    /// <param name="ring">The ring.</param>
+    /// <param name="groups">Stage groups in pipeline order, each on a thread of its own, each waiting for the one before.</param>
+    /// <param name="waitStrategy">How the stage threads wait.</param>
+    /// <param name="journal">An optional consumer beside the first group (the input journal): it waits only for the
+    /// producers, runs on its own thread with a sleeping wait, and gates the producers like the last group.</param>
+    public PipelineSupervisor(
+        RingBuffer<PipelineSlot> ring,
+        IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
+        IWaitStrategy waitStrategy,
+        Journal.JournalStage? journal = null)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(groups);
@@ -36,6 +45,12 @@ public sealed class PipelineSupervisor : IDisposable
         }
 
         ring.AddGatingSequences(upstream);
+        if (journal is not null)
+        {
+            var processor = new BatchEventProcessor<PipelineSlot, Journal.JournalStage>(ring, ring.NewBarrier(new Ring.WaitStrategies.SleepingWaitStrategy()), journal);
+            _workers.Add(new Worker("journal", processor, [], _consumerDied));
+            ring.AddGatingSequences(processor.Sequence);
+        }
     }
 
     /// <summary>Cancelled when a consumer thread dies: producers waiting for room must give up (see <see cref="Ingest.IngestStage"/>).</summary>
@@ -139,7 +154,7 @@ public sealed class PipelineSupervisor : IDisposable
 
     private sealed class Worker(
         string name,
-        BatchEventProcessor<PipelineSlot, FusedStageGroup> processor,
+        IEventProcessor processor,
         IReadOnlyList<StageSupervisor> supervisors,
         CancellationTokenSource died)
     {
@@ -147,7 +162,7 @@ public sealed class PipelineSupervisor : IDisposable
 
         public string Name { get; } = name;
 
-        public BatchEventProcessor<PipelineSlot, FusedStageGroup> Processor { get; } = processor;
+        public IEventProcessor Processor { get; } = processor;
 
         public IReadOnlyList<StageSupervisor> Supervisors { get; } = supervisors;
 

@@ -4,6 +4,7 @@ using RoboTrader.Adapters.Lean;
 using RoboTrader.Engine.Backtest;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Execution;
+using RoboTrader.Engine.Journal;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Risk;
 using RoboTrader.Engine.Strategies;
@@ -19,19 +20,43 @@ public static class BacktestCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
     {
-        var data = new Option<string>("--data") { Description = "LEAN data root (holds equity/usa/...)", Required = true };
-        var symbols = new Option<string>("--symbols") { Description = "comma-separated tickers, e.g. bac,ibm", Required = true };
-        var from = new Option<string>("--from") { Description = "first date, yyyy-MM-dd", Required = true };
-        var to = new Option<string>("--to") { Description = "last date (inclusive), yyyy-MM-dd", Required = true };
+        var data = new Option<string>("--data") { Description = "LEAN data root (holds equity/usa/...); required unless --recording" };
+        var symbols = new Option<string>("--symbols") { Description = "comma-separated tickers, e.g. bac,ibm" };
+        var from = new Option<string>("--from") { Description = "first date, yyyy-MM-dd" };
+        var to = new Option<string>("--to") { Description = "last date (inclusive), yyyy-MM-dd" };
+        var recording = new Option<string>("--recording") { Description = "replay a recording (robotrader journal export --format msgpack) instead of LEAN data" };
+        var journal = new Option<string>("--journal") { Description = "journal every input frame into this new folder (FasterLog, MessagePack records)" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var settings = new BacktestSettings();
-        var command = new Command("backtest", "Run a backtest on LEAN data and write summary.json and fills.csv.")
+        var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, outDir,
+            data, symbols, from, to, recording, journal, outDir,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
         {
+            var journalDir = parse.GetValue(journal);
+            if (parse.GetValue(recording) is { } recordingPath)
+            {
+                if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+                {
+                    throw new UsageException("--recording replays a recorded run: --data, --symbols, --from and --to do not apply");
+                }
+
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { JournalDirectory = journalDir };
+                var replay = BacktestRunner.Run(new RecordingFrameSource(recordingPath), replayOptions);
+                Report(output, replay, replayOptions.OutputDirectory);
+                return ExitCodes.Ok;
+            }
+
+            foreach (var (option, name) in new[] { (data, "--data"), (symbols, "--symbols"), (from, "--from"), (to, "--to") })
+            {
+                if (parse.GetValue(option) is null)
+                {
+                    throw new UsageException($"{name} is required (or --recording <file>)");
+                }
+            }
+
             var symbolList = CliValues.Symbols("--symbols", parse.GetValue(symbols));
             var fromDate = CliValues.Date("--from", parse.GetValue(from));
             var toDate = CliValues.Date("--to", parse.GetValue(to));
@@ -44,7 +69,7 @@ public static class BacktestCommand
                 new("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("resolution", resolution.ToString().ToLowerInvariant()),
-            ]);
+            ]) with { JournalDirectory = journalDir };
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);

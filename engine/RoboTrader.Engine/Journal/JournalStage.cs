@@ -1,0 +1,80 @@
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Diagnostics;
+using RoboTrader.Engine.Durability;
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Ring;
+
+namespace RoboTrader.Engine.Journal;
+
+/// <summary>
+/// Appends every published frame to the input journal (a FasterLog) as a MessagePack record, beside parse: a
+/// consumer of its own that waits only for the producers, so journaling never delays the stages. Group commit
+/// (every N records or M milliseconds, the journal's options) attaches the ring sequence to each commit; the
+/// end-of-data marker commits everything. The producers are gated on this consumer too, so no slot is reused
+/// before it is journaled.
+/// </summary>
+/// <remarks>Runs on its own consumer thread. The journal itself is owned (opened, closed) by the host.</remarks>
+public sealed class JournalStage : IEventHandler<PipelineSlot>
+{
+    private readonly InputJournal _journal;
+    private byte[] _record = new byte[PipelineSlot.InitialFrameCapacity + JournalRecordCodec.Overhead];
+    private long _lastSequence = -1;
+
+    /// <summary>Creates the stage over an open journal.</summary>
+    public JournalStage(InputJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        _journal = journal;
+    }
+
+    /// <summary>Records appended.</summary>
+    public long Appended { get; private set; }
+
+    /// <inheritdoc />
+    public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
+    {
+        if (data.Kind == SlotKind.EndOfData)
+        {
+            if (_lastSequence >= 0)
+            {
+                _journal.Commit(_lastSequence);
+            }
+
+            return;
+        }
+
+        var frame = data.Frame;
+        if (_record.Length < frame.Length + JournalRecordCodec.Overhead)
+        {
+            _record = new byte[frame.Length + JournalRecordCodec.Overhead]; // rare: a frame larger than any before
+        }
+
+        var length = JournalRecordCodec.Encode(sequence, data.Source.Value, StopwatchNanos.ToNanos(data.ReceiveTimestamp), frame, _record);
+        if (length < 0)
+        {
+            throw new EngineException(ErrorCode.PersistenceWriteFailed, $"journal record for sequence {sequence} did not fit its buffer");
+        }
+
+        _journal.Append(sequence, _record.AsSpan(0, length));
+        _lastSequence = sequence;
+        Appended++; // Append commits by itself every N records or M ms
+        if (endOfBatch)
+        {
+            _journal.CommitIfDue(); // idle now: do not leave a partial group waiting for the next frame
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStart()
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnShutdown()
+    {
+        if (_lastSequence >= 0 && _journal.CommittedSequence < _lastSequence)
+        {
+            _journal.Commit(_lastSequence);
+        }
+    }
+}

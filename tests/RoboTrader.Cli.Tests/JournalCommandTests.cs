@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RoboTrader.TestSupport;
+
+namespace RoboTrader.Cli.Tests;
+
+/// <summary>The input journal is the run's source of truth: exported as a recording, it replays to the same outputs.</summary>
+public sealed class JournalCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Generate()
+    {
+        var data = _temp.Combine("data");
+        Assert.Equal(0, CliRunner.Run("generate", "--out", data, "--from", "2024-01-08", "--to", "2024-01-09", "--ticks-per-day", "3000").ExitCode);
+        return data;
+    }
+
+    private static void Ok(CliRunner.Outcome outcome) => Assert.True(outcome.ExitCode == 0, outcome.Error);
+
+    [Fact]
+    public void JournalExportAndReplay_RecordingReproducesTheRun()
+    {
+        var data = Generate();
+        var journal = _temp.Combine("journal");
+        string[] strategy = ["--fast", "5", "--slow", "25", "--fee-bps", "1"];
+        Ok(CliRunner.Run(["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", .. strategy, "--out", _temp.Combine("original"), "--journal", journal]));
+        var recording = _temp.Combine("run.rec");
+        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "msgpack", "--out", recording));
+        Ok(CliRunner.Run(["backtest", "--recording", recording, .. strategy, "--out", _temp.Combine("replay")]));
+
+        Assert.Equal(File.ReadAllBytes(_temp.Combine("original", "fills.csv")), File.ReadAllBytes(_temp.Combine("replay", "fills.csv")));
+        var original = Summary("original");
+        var replay = Summary("replay");
+        Assert.Equal(original["events"]!.GetValue<long>(), original["journaled"]!.GetValue<long>());
+        foreach (var key in new[] { "events", "trades", "quotes", "orders", "fills", "realized_pnl", "unrealized_pnl", "fees", "positions" })
+        {
+            Assert.Equal(original[key]!.ToJsonString(), replay[key]!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void JournalExportJsonl_OneLinePerFrameWithExactBytes()
+    {
+        var data = Generate();
+        var journal = _temp.Combine("journal");
+        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal));
+        var jsonl = _temp.Combine("journal.jsonl");
+        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "jsonl", "--out", jsonl));
+
+        var lines = File.ReadAllLines(jsonl);
+        var header = JsonNode.Parse(lines[0])!;
+        Assert.Equal("AAA", header["symbols"]![0]!.GetValue<string>());
+        var events = Summary("out")["events"]!.GetValue<long>();
+        Assert.Equal(events, lines.Length - 1);
+        var seq = -1L;
+        foreach (var line in lines.Skip(1))
+        {
+            var record = JsonDocument.Parse(line).RootElement;
+            Assert.Equal(seq + 1, record.GetProperty("seq").GetInt64());
+            seq = record.GetProperty("seq").GetInt64();
+            var raw = Encoding.ASCII.GetString(record.GetProperty("raw_base64").GetBytesFromBase64());
+            Assert.Matches("^[0-9]+(,[^,]*){5,7}$", raw); // a LEAN tick row, exactly as read
+        }
+    }
+
+    [Fact]
+    public void Backtest_JournalIntoNonEmptyFolder_RefusedWithExit2()
+    {
+        var data = Generate();
+        var journal = _temp.Combine("busy");
+        Directory.CreateDirectory(journal);
+        File.WriteAllText(Path.Combine(journal, "something"), "x");
+
+        var outcome = CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal);
+
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.Contains("is not empty", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_RecordingWithDataOptions_RefusedWithExit2()
+    {
+        var outcome = CliRunner.Run("backtest", "--recording", _temp.Combine("x.rec"), "--data", _temp.Path, "--out", _temp.Combine("out"));
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+        Assert.Contains("--recording replays a recorded run", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_DamagedRecording_FailsNamingTheFile()
+    {
+        var data = Generate();
+        var journal = _temp.Combine("journal");
+        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal));
+        var recording = _temp.Combine("run.rec");
+        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "msgpack", "--out", recording));
+        var bytes = File.ReadAllBytes(recording);
+        File.WriteAllBytes(recording, bytes[..^7]); // cut the last record short
+
+        var outcome = CliRunner.Run("backtest", "--recording", recording, "--out", _temp.Combine("replay"));
+
+        Assert.Equal(ExitCodes.Failed, outcome.ExitCode);
+        Assert.Contains(recording, outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("damaged or truncated", outcome.Error, StringComparison.Ordinal);
+    }
+
+    private JsonObject Summary(string name) => JsonNode.Parse(File.ReadAllText(_temp.Combine(name, "summary.json")))!.AsObject();
+}
