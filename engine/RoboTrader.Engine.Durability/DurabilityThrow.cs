@@ -16,4 +16,8 @@ internal static class DurabilityThrow
             nameof(sequence),
             sequence,
             $"A commit must cover the last appended sequence ({lastAppended}) and not go below the last commit ({lastCommitted}).");
+
+    [DoesNotReturn]
+    public static void RecordLength(int length, int max) =>
+        throw new ArgumentException($"A journal record must be 1 to {max} bytes long; this one is {length}.", "record");
 }

@@ -37,6 +37,7 @@ public sealed class InputJournal : IDisposable
 {
     private const string LogFileName = "journal.log";
     private const string CommitFolderName = "log-commits";
+    private const int RecordHeaderSize = 12; // length + per-entry checksum
 
     private readonly InputJournalOptions _options;
     private readonly IDevice _device;
@@ -65,6 +66,7 @@ public sealed class InputJournal : IDisposable
             new DefaultCheckpointNamingScheme(options.Directory),
             removeOutdated: true);
         _scanBuffer = new byte[1 << options.PageSizeBits];
+        MaxRecordLength = (1 << options.PageSizeBits) - RecordHeaderSize;
         try
         {
             _log = new FasterLog(new FasterLogSettings
@@ -150,6 +152,9 @@ public sealed class InputJournal : IDisposable
     /// <summary>The address the next appended record gets.</summary>
     public long TailAddress => _log.TailAddress;
 
+    /// <summary>The longest record <see cref="Append"/> accepts: a page minus the 12-byte record header.</summary>
+    public int MaxRecordLength { get; }
+
     /// <summary>The sequence of the last appended record (or of the last recovered commit after open).</summary>
     public long LastAppendedSequence => _lastAppendedSequence;
 
@@ -158,13 +163,18 @@ public sealed class InputJournal : IDisposable
     /// commit policy says so. Does not allocate.
     /// </summary>
     /// <param name="sequence">The input's ring sequence; strictly greater than the previous one.</param>
-    /// <param name="record">The record's bytes (at most a page minus 12 bytes).</param>
+    /// <param name="record">
+    /// The record's bytes: 1 to <see cref="MaxRecordLength"/> of them. Empty records are refused because FASTER reads a
+    /// zero length as end-of-page padding, which would hide the rest of the page from every scan.
+    /// </param>
     /// <returns>The record's address (for <see cref="Scan{TVisitor}(long, ref TVisitor)"/>).</returns>
     /// <remarks>Journaling thread only. Blocks (spins) only when the in-memory log is full and a page is flushing.</remarks>
     public long Append(long sequence, ReadOnlySpan<byte> record)
     {
         if (sequence <= _lastAppendedSequence)
             DurabilityThrow.SequenceNotIncreasing(sequence, _lastAppendedSequence);
+        if ((uint)record.Length - 1 >= (uint)MaxRecordLength)
+            DurabilityThrow.RecordLength(record.Length, MaxRecordLength);
         var address = _log.Enqueue(record);
         _lastAppendedSequence = sequence;
         if (++_uncommittedRecords >= _options.CommitEveryRecords

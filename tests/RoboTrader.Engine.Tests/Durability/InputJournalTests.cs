@@ -135,6 +135,35 @@ public sealed class InputJournalTests : IDisposable
     }
 
     [Fact]
+    public void Append_EmptyRecord_Throws()
+    {
+        // FASTER would read the zero length as end-of-page padding and hide the rest of the page from scans.
+        using var journal = InputJournal.Open(Options());
+
+        Assert.Throws<ArgumentException>(() => journal.Append(1, ReadOnlySpan<byte>.Empty));
+    }
+
+    [Fact]
+    public void Append_RecordOfMaxLength_RoundTripsAndOneByteMoreThrows()
+    {
+        using var journal = InputJournal.Open(Options());
+        var big = new byte[journal.MaxRecordLength];
+        Random.Shared.NextBytes(big);
+
+        Assert.Throws<ArgumentException>(() => journal.Append(1, new byte[journal.MaxRecordLength + 1]));
+        journal.Append(1, Record(1));
+        journal.Append(2, big);
+        journal.Append(3, Record(3));
+        journal.Commit(3);
+        journal.WaitForCommit(3);
+
+        var records = journal.ReadFrom(0).ToList();
+        Assert.Equal(3, records.Count);
+        Assert.Equal(big, records[1].Payload);
+        Assert.Equal(Record(3), records[2].Payload);
+    }
+
+    [Fact]
     public void Commit_BelowTheLastAppended_Throws()
     {
         using var journal = InputJournal.Open(Options());

@@ -39,6 +39,19 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Upsert_EmptyValue_ReadsBackAsFoundAndEmpty()
+    {
+        using var store = StateStore.Open(Options());
+        store.Upsert(9, ReadOnlySpan<byte>.Empty);
+        store.Upsert(10, [10]);
+
+        Assert.True(store.TryRead(9, out var value));
+        Assert.Empty(value);
+        Assert.True(store.TryRead(10, out var next));
+        Assert.Equal([10], next);
+    }
+
+    [Fact]
     public void TryRead_BufferTooSmall_ReportsLengthAndCopiesNothing()
     {
         using var store = StateStore.Open(Options());
