@@ -10,6 +10,7 @@ using RoboTrader.TestSupport;
 namespace RoboTrader.Engine.Tests.Pipeline;
 
 /// <summary>The pipeline allocates nothing per event in steady state: a run 10× longer allocates (almost) no more.</summary>
+[Collection(AllocationBudgetCollection.Name)]
 public sealed class AllocationBudgetTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
