@@ -16,14 +16,14 @@ public enum FrameFormat : byte
     LeanQuoteBar = 4,
 
     /// <summary>
-    /// JSON lines of trades and quotes in the engine's generic schema (see <c>JsonLinesParser</c>); the
+    /// JSON lines of trades and quotes in the engine's generic schema (see <see cref="Parsing.JsonLinesParser"/>); the
     /// symbol is in the frame and must be in the source's symbol table.
     /// </summary>
     JsonLines = 10,
 
     /// <summary>
     /// Binance spot market-stream payloads (trade, aggTrade, bookTicker, depthUpdate), raw or wrapped in a
-    /// combined-stream <c>{"stream":...,"data":...}</c> object (see <c>BinanceParser</c>).
+    /// combined-stream <c>{"stream":...,"data":...}</c> object (see <see cref="Parsing.BinanceParser"/>).
     /// </summary>
     BinanceSpot = 11,
 

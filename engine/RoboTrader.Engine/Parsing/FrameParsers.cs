@@ -33,6 +33,10 @@ public static class FrameParsers
                     ParseLevel.Basic => LeanCsvParser.ParseBasic(frame, context, ref slot.Market),
                     _ => ErrorCode.ParseLevelUnsupported,
                 };
+            case FrameFormat.JsonLines:
+                return JsonLinesParser.Parse(level, frame, context, ref slot.Market);
+            case FrameFormat.BinanceSpot:
+                return BinanceParser.Parse(level, frame, context, ref slot.Market);
             default:
                 return ErrorCode.ParseUnknownSource;
         }
