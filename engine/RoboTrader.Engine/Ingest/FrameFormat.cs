@@ -29,7 +29,7 @@ public enum FrameFormat : byte
 
     /// <summary>
     /// Task inputs: signals from research, news and AI services, and operator commands (see
-    /// <c>TaskInputParser</c>).
+    /// <see cref="Parsing.TaskInputParser"/>).
     /// </summary>
     TaskInputs = 12,
 }

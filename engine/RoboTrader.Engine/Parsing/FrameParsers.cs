@@ -37,6 +37,8 @@ public static class FrameParsers
                 return JsonLinesParser.Parse(level, frame, context, ref slot.Market);
             case FrameFormat.BinanceSpot:
                 return BinanceParser.Parse(level, frame, context, ref slot.Market);
+            case FrameFormat.TaskInputs:
+                return TaskInputParser.Parse(level, frame, context, ref slot.Signal, ref slot.Command);
             default:
                 return ErrorCode.ParseUnknownSource;
         }
