@@ -29,4 +29,7 @@ internal ref struct BinanceFields
 
     /// <summary>False when a price or quantity was a JSON number (strict Binance sends strings).</summary>
     public bool AllDecimalsQuoted;
+
+    /// <summary>True when a time was a JSON string (strict Binance sends integers).</summary>
+    public bool TimeQuoted;
 }

@@ -190,6 +190,7 @@ public static class BinanceParser
                         f.AllDecimalsQuoted &= type == JsonTokenType.String;
                         break;
                     case (byte)'E':
+                        f.TimeQuoted |= type == JsonTokenType.String;
                         if (!TryTime(ref reader, out f.EventTime))
                         {
                             return ErrorCode.ParseBadNumber;
@@ -198,6 +199,7 @@ public static class BinanceParser
                         f.HasEventTime = true;
                         break;
                     case (byte)'T':
+                        f.TimeQuoted |= type == JsonTokenType.String;
                         if (!TryTime(ref reader, out f.TradeTime))
                         {
                             return ErrorCode.ParseBadNumber;
@@ -342,9 +344,9 @@ public static class BinanceParser
             return ErrorCode.ParseUnknownType;
         }
 
-        if (!lenient && !f.AllDecimalsQuoted)
+        if (!lenient && (!f.AllDecimalsQuoted || f.TimeQuoted))
         {
-            return ErrorCode.ParseBadNumber; // Binance sends every price and quantity as a string
+            return ErrorCode.ParseBadNumber; // Binance sends every price and quantity as a string, every time as an integer
         }
 
         if (f.Symbol.IsEmpty)
