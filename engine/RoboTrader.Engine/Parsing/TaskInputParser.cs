@@ -377,22 +377,34 @@ public static class TaskInputParser
     /// <summary>The next word: a run of letters, digits and <c>. _ &amp; -</c>; <paramref name="percent"/> when a '%' follows it.</summary>
     private static bool NextWord(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> word, out bool percent)
     {
-        var i = 0;
-        while (i < rest.Length && !IsWordPart(rest[i]))
+        // A loop, not recursion: a frame of a million "." must not exhaust the stack.
+        while (true)
         {
-            i++;
-        }
+            var i = 0;
+            while (i < rest.Length && !IsWordPart(rest[i]))
+            {
+                i++;
+            }
 
-        var start = i;
-        while (i < rest.Length && IsWordPart(rest[i]))
-        {
-            i++;
-        }
+            var start = i;
+            while (i < rest.Length && IsWordPart(rest[i]))
+            {
+                i++;
+            }
 
-        word = rest[start..i].TrimEnd("."u8);
-        percent = i < rest.Length && rest[i] == (byte)'%';
-        rest = rest[i..];
-        return !word.IsEmpty || !rest.IsEmpty && NextWord(ref rest, out word, out percent);
+            word = rest[start..i].TrimEnd("."u8);
+            percent = i < rest.Length && rest[i] == (byte)'%';
+            rest = rest[i..];
+            if (!word.IsEmpty)
+            {
+                return true;
+            }
+
+            if (rest.IsEmpty)
+            {
+                return false;
+            }
+        }
     }
 
     private static bool IsWordPart(byte b) => BasicScanner.IsWordByte(b) || b is (byte)'.' or (byte)'&' or (byte)'-';

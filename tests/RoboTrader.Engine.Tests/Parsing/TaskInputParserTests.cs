@@ -135,4 +135,14 @@ public sealed class TaskInputParserTests
             Assert.Equal(expected, TaskInputParser.Parse(ParseLevel.Strict, System.Text.Encoding.UTF8.GetBytes(frame), context, ref signal, ref command));
         }
     }
+
+    [Fact]
+    public void Parse_HugeFrameOfPunctuation_DeadLetteredWithoutExhaustingTheStack()
+    {
+        var frame = string.Concat(Enumerable.Repeat(". ", 400_000));
+
+        var slot = _chain.Parse(frame);
+
+        Assert.Equal(ParseLevel.None, slot.ParseLevel);
+    }
 }
