@@ -23,8 +23,11 @@ public readonly record struct EngineError(
         ErrorCode.None => None,
         ErrorCode.MarketDataUnreadable => new(code, ErrorCategory.MarketData, ErrorSeverity.Critical, false, TimeSpan.Zero),
         ErrorCode.ParseFieldCount or ErrorCode.ParseBadNumber or ErrorCode.ParseUnknownSource
-            or ErrorCode.ParseBadFrame or ErrorCode.ParseOutOfRange
+            or ErrorCode.ParseBadFrame or ErrorCode.ParseOutOfRange or ErrorCode.ParseUnknownSymbol
+            or ErrorCode.ParseBadSyntax or ErrorCode.ParseMissingField or ErrorCode.ParseUnknownType
+            or ErrorCode.ParseCommandNotStrict or ErrorCode.ParseLevelUnsupported or ErrorCode.ParseUnexpectedField
             => new(code, ErrorCategory.Parse, ErrorSeverity.Warning, false, TimeSpan.Zero),
+        ErrorCode.ParseInternalError => new(code, ErrorCategory.Parse, ErrorSeverity.Error, false, TimeSpan.Zero),
         ErrorCode.RiskMaxPosition or ErrorCode.RiskPriceBand or ErrorCode.RiskNoReferencePrice
             => new(code, ErrorCategory.Risk, ErrorSeverity.Warning, true, TimeSpan.Zero),
         ErrorCode.RiskKillSwitch => new(code, ErrorCategory.Risk, ErrorSeverity.Critical, false, TimeSpan.Zero),

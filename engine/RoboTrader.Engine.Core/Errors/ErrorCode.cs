@@ -27,6 +27,30 @@ public enum ErrorCode : ushort
     /// <summary>A numeric field is out of its allowed range (negative price, time past midnight).</summary>
     ParseOutOfRange = 205,
 
+    /// <summary>A frame names a symbol its source did not declare (or the source declares no symbol table).</summary>
+    ParseUnknownSymbol = 206,
+
+    /// <summary>A frame is not well-formed for its format (bad JSON, no object, unbalanced quotes).</summary>
+    ParseBadSyntax = 207,
+
+    /// <summary>A required field is missing.</summary>
+    ParseMissingField = 208,
+
+    /// <summary>The frame's message or event type is not one the format's parser handles.</summary>
+    ParseUnknownType = 209,
+
+    /// <summary>The frame is an operator command, and commands are accepted only at the strict level.</summary>
+    ParseCommandNotStrict = 210,
+
+    /// <summary>The format has no parser at this level.</summary>
+    ParseLevelUnsupported = 211,
+
+    /// <summary>A field or key that the exact schema does not allow (strict level).</summary>
+    ParseUnexpectedField = 212,
+
+    /// <summary>A parser level threw (a bug): the stage recorded it as that level's failure and went on.</summary>
+    ParseInternalError = 213,
+
     /// <summary>An order would take the position past the per-symbol limit; the order was clamped or refused.</summary>
     RiskMaxPosition = 301,
 

@@ -10,7 +10,8 @@ namespace RoboTrader.Engine.Core.Market;
 /// Trade: <see cref="Price"/>, <see cref="Size"/>. Quote: <see cref="Bid"/>, <see cref="BidSize"/>,
 /// <see cref="Ask"/>, <see cref="AskSize"/>. Trade bar: <see cref="Open"/>, <see cref="High"/>, <see cref="Low"/>,
 /// <see cref="Price"/> (the close) and <see cref="Size"/> (the volume). Quote bar: bid and ask closes and last sizes
-/// in the quote fields.
+/// in the quote fields. Book update (an order-book delta): the first changed level of each side in the quote fields
+/// (<see cref="MarketEventFlags.NoBid"/>/<see cref="MarketEventFlags.NoAsk"/> when a side has none).
 /// </remarks>
 public struct MarketEvent
 {
@@ -61,6 +62,9 @@ public struct MarketEvent
 
     /// <summary>True when the vendor flagged the event suspicious.</summary>
     public readonly bool IsSuspicious => (Flags & MarketEventFlags.Suspicious) != 0;
+
+    /// <summary>True when the event was parsed at the basic level and carries only its critical fields.</summary>
+    public readonly bool IsPartial => (Flags & MarketEventFlags.Partial) != 0;
 
     /// <summary>True for a trade tick or a trade bar: an event that carries a traded price.</summary>
     public readonly bool IsTradePrint => Kind is MarketEventKind.Trade or MarketEventKind.TradeBar;

@@ -15,4 +15,10 @@ public enum MarketEventFlags : byte
 
     /// <summary>A quote has no ask side.</summary>
     NoAsk = 4,
+
+    /// <summary>
+    /// Parsed at the basic level: only the critical fields (symbol and price, or symbol and sides) are meaningful;
+    /// time and sizes may be zero. Strategies, risk reference prices and fills ignore partial events.
+    /// </summary>
+    Partial = 8,
 }

@@ -17,4 +17,7 @@ public enum MarketEventKind : byte
 
     /// <summary>A quote bar (bid and ask OHLC with last sizes).</summary>
     QuoteBar = 4,
+
+    /// <summary>An order-book delta (e.g. Binance depthUpdate): the first changed level of each side.</summary>
+    BookUpdate = 5,
 }

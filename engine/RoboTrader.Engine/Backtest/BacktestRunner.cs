@@ -77,13 +77,23 @@ public static class BacktestRunner
         journal?.Close();
         stopwatch.Stop();
 
+        // WARNING: every input must be accounted for. The parse stage never lets a level's failure escape, so a parse
+        // fault can only come from outside the parsers; such a frame is dead-lettered by persist and counted here.
         var published = pipeline.Ingest.Published;
         var parseFaults = pipeline.Stages[(int)StageKind.Parse].Faults;
-        if (parse.ParsedStrict + parse.Failed + parseFaults != published)
+        var deadLettered = parse.DeadLettered + parseFaults;
+        if (parse.ParsedStrict + parse.ParsedLenient + parse.ParsedBasic + deadLettered != published)
         {
             throw new EngineException(
                 ErrorCode.SystemStageFault,
-                $"accounting mismatch: {published} frames ingested but parsed {parse.ParsedStrict} + failed {parse.Failed} + faulted {parseFaults}");
+                $"accounting mismatch: {published} frames ingested but parsed strict {parse.ParsedStrict} + lenient {parse.ParsedLenient} + basic {parse.ParsedBasic} + dead-lettered {deadLettered}");
+        }
+
+        if (persist.DeadLettered < deadLettered)
+        {
+            throw new EngineException(
+                ErrorCode.SystemStageFault,
+                $"accounting mismatch: {deadLettered} frames failed to parse but only {persist.DeadLettered} dead letters were written");
         }
 
         var summary = new BacktestSummary
@@ -94,7 +104,20 @@ public static class BacktestRunner
             Bars = parse.Parsed(MarketEventKind.TradeBar) + parse.Parsed(MarketEventKind.QuoteBar),
             Suspicious = parse.Suspicious,
             ParsedStrict = parse.ParsedStrict,
-            DeadLettered = persist.DeadLettered,
+            ParsedLenient = parse.ParsedLenient,
+            ParsedBasic = parse.ParsedBasic,
+            DeadLettered = deadLettered,
+            Signals = parse.Signals,
+            Commands = parse.Commands,
+            Sources = registry.All
+                .Select((d, i) => new SourceParseCounts(
+                    d.Name,
+                    d.Format,
+                    parse.Count(new SourceId(i), ParseLevel.Strict),
+                    parse.Count(new SourceId(i), ParseLevel.Lenient),
+                    parse.Count(new SourceId(i), ParseLevel.Basic),
+                    parse.Count(new SourceId(i), ParseLevel.None)))
+                .ToList(),
             StageFaults = pipeline.Stages.Sum(s => s.Faults),
             Orders = execute.Orders,
             OrdersCancelled = execute.Cancelled,

@@ -23,8 +23,27 @@ public sealed record BacktestSummary
     /// <summary>Frames parsed at the strict level.</summary>
     public required long ParsedStrict { get; init; }
 
-    /// <summary>Frames dead-lettered (parse failures and stage faults).</summary>
+    /// <summary>Frames parsed at the lenient level.</summary>
+    public long ParsedLenient { get; init; }
+
+    /// <summary>Frames parsed at the basic level (partial events).</summary>
+    public long ParsedBasic { get; init; }
+
+    /// <summary>
+    /// Frames no parser level understood (dead-lettered with their bytes); with the three parsed counts it accounts
+    /// for every ingested frame. Frames a later stage faulted on are dead-lettered too, but counted in
+    /// <see cref="StageFaults"/>, not here.
+    /// </summary>
     public required long DeadLettered { get; init; }
+
+    /// <summary>Signals parsed from task inputs.</summary>
+    public long Signals { get; init; }
+
+    /// <summary>Operator commands parsed (strict only).</summary>
+    public long Commands { get; init; }
+
+    /// <summary>Counts per source: its name, format, and frames per level.</summary>
+    public IReadOnlyList<SourceParseCounts> Sources { get; init; } = [];
 
     /// <summary>Stage faults recorded.</summary>
     public required long StageFaults { get; init; }

@@ -29,7 +29,11 @@ public static class SummaryJson
         json.WriteNumber("quotes", summary.Quotes);
         json.WriteNumber("bars", summary.Bars);
         json.WriteNumber("suspicious", summary.Suspicious);
+        json.WriteNumber("signals", summary.Signals);
+        json.WriteNumber("commands", summary.Commands);
         json.WriteNumber("parsed_strict", summary.ParsedStrict);
+        json.WriteNumber("parsed_lenient", summary.ParsedLenient);
+        json.WriteNumber("parsed_basic", summary.ParsedBasic);
         json.WriteNumber("dead_lettered", summary.DeadLettered);
         json.WriteNumber("stage_faults", summary.StageFaults);
         json.WriteNumber("orders", summary.Orders);
@@ -45,6 +49,20 @@ public static class SummaryJson
         }
 
         json.WriteEndObject();
+        json.WriteStartArray("sources");
+        foreach (var source in summary.Sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", source.Name);
+            json.WriteString("format", source.Format.ToString());
+            json.WriteNumber("parsed_strict", source.ParsedStrict);
+            json.WriteNumber("parsed_lenient", source.ParsedLenient);
+            json.WriteNumber("parsed_basic", source.ParsedBasic);
+            json.WriteNumber("dead_lettered", source.DeadLettered);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteString("realized_pnl", summary.RealizedPnl.ToString());
         json.WriteString("unrealized_pnl", summary.UnrealizedPnl.ToString());
         json.WriteString("fees", summary.Fees.ToString());

@@ -65,7 +65,7 @@ public sealed class ExecuteStage : IStage
             return;
         }
 
-        if (e.IsTradePrint && !e.IsSuspicious)
+        if (e.IsTradePrint && !e.IsSuspicious && !e.IsPartial)
         {
             var book = _portfolio.Book(e.Symbol);
             book.Mark = e.Price;

@@ -12,10 +12,15 @@ namespace RoboTrader.Engine.Ingest;
 /// <param name="TimeZoneId">IANA id of the zone of <paramref name="Date"/>'s midnight (LEAN US equities: America/New_York).</param>
 /// <param name="PriceDecimals">Decimals of the integer prices in the frames (LEAN equities: 4, i.e. 1/10000 dollars).</param>
 /// <param name="Name">A human-readable name (the file and entry), for errors and dead letters.</param>
+/// <param name="Symbols">
+/// The symbols a multi-symbol source may name in its frames (JSON lines, Binance, task inputs); a frame naming any
+/// other symbol fails with <see cref="Core.Errors.ErrorCode.ParseUnknownSymbol"/>. Null for single-symbol sources.
+/// </param>
 public sealed record SourceDescriptor(
     SymbolId Symbol,
     FrameFormat Format,
     DateOnly Date,
     string TimeZoneId,
     int PriceDecimals,
-    string Name);
+    string Name,
+    SymbolTable? Symbols = null);

@@ -10,7 +10,7 @@ namespace RoboTrader.Engine.Parsing;
 /// of 10^-<c>PriceDecimals</c> dollars, time as milliseconds since local midnight. Allocation-free.
 /// </summary>
 /// <remarks>Errors are returned as codes, never thrown.</remarks>
-public static class LeanCsvParser
+public static partial class LeanCsvParser
 {
     /// <summary>Milliseconds in a day: a row's time must be below it.</summary>
     public const long MillisecondsPerDay = 86_400_000;

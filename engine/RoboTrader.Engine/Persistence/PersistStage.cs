@@ -50,11 +50,16 @@ public sealed class PersistStage : IStage, IDisposable
     {
         if (slot.Kind == SlotKind.Frame)
         {
-            if (slot.Fault != ErrorCode.None || slot.ParseError != ErrorCode.None)
+            if (slot.Fault != ErrorCode.None)
             {
-                var code = slot.Fault != ErrorCode.None ? slot.Fault : slot.ParseError;
                 var source = _sources.Contains(slot.Source) ? _sources[slot.Source] : null;
-                _deadLetters.Write(sequence, source, code, slot.FaultDetail, slot.Frame);
+                _deadLetters.Write(sequence, source, slot.Fault, slot.FaultDetail, slot.Frame);
+                _dirty = true;
+            }
+            else if (slot.ParseError != ErrorCode.None)
+            {
+                var source = _sources.Contains(slot.Source) ? _sources[slot.Source] : null;
+                _deadLetters.Write(sequence, source, null, new LevelErrors(slot.ParseError, slot.LenientError, slot.BasicError), slot.Frame);
                 _dirty = true;
             }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Tasks;
 using RoboTrader.Engine.Core.Trading;
 using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Parsing;
@@ -15,7 +16,8 @@ namespace RoboTrader.Engine.Pipeline;
 /// </summary>
 /// <remarks>
 /// Ownership: ingest — <see cref="Kind"/>, <see cref="Source"/>, <see cref="ReceiveTimestamp"/>, the frame;
-/// parse — <see cref="Market"/>, <see cref="ParseLevel"/>, <see cref="ParseError"/>; risk — <see cref="Envelope"/>;
+/// parse — <see cref="Market"/>, <see cref="Signal"/>, <see cref="Command"/>, <see cref="ParseLevel"/>,
+/// <see cref="ParseError"/>, <see cref="LenientError"/>, <see cref="BasicError"/>; risk — <see cref="Envelope"/>;
 /// decide — <see cref="Intent"/>, <see cref="IntentError"/>; execute — <see cref="OrderId"/>, the fills;
 /// stage faults — <see cref="Fault"/> (written by the supervisor's policy).
 /// </remarks>
@@ -47,11 +49,26 @@ public sealed class PipelineSlot
     /// <summary>The parsed market event (<see cref="MarketEventKind.None"/> when the frame is not market data or failed to parse).</summary>
     public MarketEvent Market;
 
-    /// <summary>The parser level that understood the frame.</summary>
+    /// <summary>The parsed signal (absent unless the frame is a task-input signal).</summary>
+    public Signal Signal;
+
+    /// <summary>The parsed operator command (absent unless the frame is a strict command).</summary>
+    public Command Command;
+
+    /// <summary>The parser level that understood the frame (<see cref="ParseLevel.None"/> when none did).</summary>
     public ParseLevel ParseLevel;
 
-    /// <summary>Why the frame could not be parsed (<see cref="ErrorCode.None"/> when it was).</summary>
+    /// <summary>
+    /// Why the strict level failed, when no level understood the frame; <see cref="ErrorCode.None"/> when some level
+    /// did (a frame is dead-lettered exactly when this is set).
+    /// </summary>
     public ErrorCode ParseError;
+
+    /// <summary>Why the lenient level failed, when no level understood the frame (<see cref="ErrorCode.None"/> otherwise).</summary>
+    public ErrorCode LenientError;
+
+    /// <summary>Why the basic level failed, when no level understood the frame (<see cref="ErrorCode.None"/> otherwise).</summary>
+    public ErrorCode BasicError;
 
     /// <summary>The risk envelope for the event's symbol.</summary>
     public RiskEnvelope Envelope;

@@ -53,7 +53,7 @@ public sealed class RiskStage : IStage
         }
 
         var symbol = e.Symbol.Value;
-        if (e.IsTradePrint && !e.IsSuspicious)
+        if (e.IsTradePrint && !e.IsSuspicious && !e.IsPartial)
         {
             _lastTrade[symbol] = e.Price.Raw;
         }

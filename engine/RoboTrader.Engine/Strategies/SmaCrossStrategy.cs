@@ -37,7 +37,7 @@ public sealed class SmaCrossStrategy : IStrategy
     public void OnMarketEvent(in MarketEvent e, long sequence, in RiskEnvelope envelope, IPortfolioView portfolio, ref OrderIntent intent)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        if (!e.IsTradePrint || e.IsSuspicious)
+        if (!e.IsTradePrint || e.IsSuspicious || e.IsPartial)
         {
             return;
         }

@@ -101,20 +101,26 @@ public sealed class BacktestPipelineTests : IDisposable
             .Trade("BAC", 1, 100_000)
             .AddBytes("BAC", FrameFormat.LeanTradeTick, bad)
             .Add("BAC", FrameFormat.LeanTradeTick, "2,110000,100,P,0")
+            .Add("BAC", FrameFormat.LeanTradeTick, "x,y")
             .Trade("BAC", 3, 110_000);
 
         var summary = BacktestRunner.Run(source, Options("dead"));
 
-        Assert.Equal(4, summary.Events);
+        Assert.Equal(5, summary.Events);
         Assert.Equal(2, summary.ParsedStrict);
+        Assert.Equal(1, summary.ParsedLenient); // the missing 'suspicious' field is tolerated by the lenient level
+        Assert.Equal(0, summary.ParsedBasic);
         Assert.Equal(2, summary.DeadLettered);
-        Assert.Equal(summary.Events, summary.ParsedStrict + summary.DeadLettered);
+        Assert.Equal(summary.Events, summary.ParsedStrict + summary.ParsedLenient + summary.ParsedBasic + summary.DeadLettered);
         var letters = File.ReadAllLines(_temp.Combine("dead", "deadletters.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, letters.Count);
         Assert.Equal(bad, letters[0].GetProperty("frame_base64").GetBytesFromBase64());
         Assert.Equal("E202", letters[0].GetProperty("error").GetString());
         Assert.Equal(1, letters[0].GetProperty("seq").GetInt64());
-        Assert.Equal("ParseFieldCount", letters[1].GetProperty("reason").GetString());
-        Assert.Equal("2,110000,100,P,0", Encoding.ASCII.GetString(letters[1].GetProperty("frame_base64").GetBytesFromBase64()));
+        var levels = letters[0].GetProperty("levels").EnumerateArray().Select(l => (l.GetProperty("level").GetString(), l.GetProperty("reason").GetString())).ToList();
+        Assert.Equal([("strict", "ParseBadNumber"), ("lenient", "ParseFieldCount"), ("basic", "ParseBadNumber")], levels);
+        Assert.Equal("ParseBadNumber", letters[1].GetProperty("reason").GetString());
+        Assert.Equal("x,y", Encoding.ASCII.GetString(letters[1].GetProperty("frame_base64").GetBytesFromBase64()));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal sealed class ListFrameSource : IFrameSource
         {
             Symbols.TryGet(symbol, out var symbolId);
             id = _descriptors.Count;
-            _descriptors.Add(new SourceDescriptor(symbolId, format, _date, "America/New_York", 4, $"{symbol}/{format}"));
+            _descriptors.Add(new SourceDescriptor(symbolId, format, _date, "America/New_York", 4, $"{symbol}/{format}", Symbols));
             _index[(symbol, format)] = id;
         }
 
