@@ -39,7 +39,9 @@ public sealed class PipelineSupervisor : IDisposable
         {
             var handler = new FusedStageGroup(group);
             var barrier = ring.NewBarrier(waitStrategy, upstream);
-            var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(ring, barrier, handler);
+            // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
+            // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
+            var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4));
             _workers.Add(new Worker(handler.Name, processor, group, _consumerDied));
             upstream = [processor.Sequence];
         }
