@@ -16,9 +16,7 @@ public sealed class MessagePackAllocationTests
         new Random(7).NextBytes(raw);
 
         RunSpan(buffer, raw, 1_000); // warm-up: JIT, tiering, statics
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var failures = RunSpan(buffer, raw, Records);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (failures, allocated) = LeastOfThree(() => RunSpan(buffer, raw, Records));
 
         Assert.Equal(0, failures);
         Assert.Equal(0, allocated);
@@ -32,12 +30,28 @@ public sealed class MessagePackAllocationTests
         new Random(7).NextBytes(raw);
 
         RunBufferWriter(output, raw, 1_000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var failures = RunBufferWriter(output, raw, Records);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (failures, allocated) = LeastOfThree(() => RunBufferWriter(output, raw, Records));
 
         Assert.Equal(0, failures);
         Assert.Equal(0, allocated);
+    }
+
+    /// <summary>
+    /// The fewest bytes allocated over three measured runs: a tier-up of the JIT can allocate once during a run (it
+    /// made this test flaky), while a real per-record allocation shows in every run, 100,000 times over.
+    /// </summary>
+    private static (int Failures, long Allocated) LeastOfThree(Func<int> run)
+    {
+        var failures = 0;
+        var least = long.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            failures += run();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return (failures, least);
     }
 
     private static int RunSpan(byte[] buffer, byte[] raw, int records)
