@@ -99,6 +99,9 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         }
     }
 
+    // One call runs the whole consumer loop: call-count tiering never promotes it, so compile it optimized at once
+    // (otherwise every run starts in tier-0 code until on-stack replacement kicks in).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessEvents()
     {
         var next = Sequence.Value + 1;

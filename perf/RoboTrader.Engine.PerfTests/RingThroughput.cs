@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using RoboTrader.Engine.Ring;
 using RoboTrader.Engine.Ring.WaitStrategies;
@@ -6,9 +7,10 @@ using RoboTrader.Engine.Ring.WaitStrategies;
 namespace RoboTrader.Engine.PerfTests;
 
 /// <summary>
-/// Ring throughput scenarios run for a fixed time: producers publish as fast as they can, the result is events
-/// handled by the last consumer per second of wall time. Names follow Disruptor-net's perf tests so figures can be
-/// set side by side.
+/// Ring throughput scenarios: producer threads publish as fast as they can until told to stop; the rate is the
+/// last consumer's progress over a measured window that starts after a warm-up (new threads first share a core
+/// until the scheduler spreads them, and the first round of a loop runs unoptimized code). Names follow
+/// Disruptor-net's perf tests so figures can be set side by side.
 /// </summary>
 public static class RingThroughput
 {
@@ -22,7 +24,8 @@ public static class RingThroughput
     public static IReadOnlyList<string> Scenarios { get; } =
         ["1p1c-yielding", "1p1c-value-yielding", "1p1c-batch", "1p1c-blocking", "pipeline3", "3p1c", "channels-1p1c"];
 
-    /// <summary>Runs <paramref name="scenario"/> for about <paramref name="duration"/>; returns events per second.</summary>
+    /// <summary>Runs <paramref name="scenario"/>: a warm-up of a quarter of <paramref name="duration"/> (at most 1 s), then
+    /// <paramref name="duration"/> measured; returns events per second.</summary>
     public static double Run(string scenario, TimeSpan duration) => scenario switch
     {
         "1p1c-yielding" => OneToOne(new YieldingWaitStrategy(), duration, batch: 1),
@@ -40,30 +43,7 @@ public static class RingThroughput
         var ring = RingBuffer<CountingEvent>.CreateSingleProducer(() => new CountingEvent(), RingSize);
         var consumer = new BatchEventProcessor<CountingEvent, ClassSumHandler>(ring, ring.NewBarrier(wait), new ClassSumHandler());
         ring.AddGatingSequences(consumer.Sequence);
-        return Measure([consumer], consumer.Sequence, duration, deadline =>
-        {
-            long last = -1;
-            var stopwatch = Stopwatch.StartNew();
-            while (true)
-            {
-                for (var i = 0; i < 1024; i += batch)
-                {
-                    var high = ring.Next(batch);
-                    for (var s = high - batch + 1; s <= high; s++)
-                    {
-                        ring[s].Value = s;
-                    }
-
-                    ring.Publish(high - batch + 1, high);
-                    last = high;
-                }
-
-                if (stopwatch.ElapsedTicks >= deadline)
-                {
-                    return last;
-                }
-            }
-        });
+        return Measure([consumer], consumer.Sequence, duration, 1, stop => { if (batch == 1) Produce(ring, stop); else ProduceBatches(ring, batch, stop); });
     }
 
     private static double OneToOneValue(TimeSpan duration)
@@ -71,25 +51,7 @@ public static class RingThroughput
         var ring = RingBuffer<CountingValue>.CreateSingleProducer(() => default, RingSize);
         var consumer = new BatchEventProcessor<CountingValue, ValueSumHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy()), default);
         ring.AddGatingSequences(consumer.Sequence);
-        return Measure([consumer], consumer.Sequence, duration, deadline =>
-        {
-            long last = -1;
-            var stopwatch = Stopwatch.StartNew();
-            while (true)
-            {
-                for (var i = 0; i < 1024; i++)
-                {
-                    last = ring.Next();
-                    ring[last].Value = last;
-                    ring.Publish(last);
-                }
-
-                if (stopwatch.ElapsedTicks >= deadline)
-                {
-                    return last;
-                }
-            }
-        });
+        return Measure([consumer], consumer.Sequence, duration, 1, stop => ProduceValues(ring, stop));
     }
 
     private static double Pipeline3(TimeSpan duration)
@@ -99,25 +61,7 @@ public static class RingThroughput
         var c2 = new BatchEventProcessor<CountingEvent, ClassSumHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy(), c1.Sequence), new ClassSumHandler());
         var c3 = new BatchEventProcessor<CountingEvent, ClassSumHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy(), c2.Sequence), new ClassSumHandler());
         ring.AddGatingSequences(c3.Sequence);
-        return Measure([c1, c2, c3], c3.Sequence, duration, deadline =>
-        {
-            long last = -1;
-            var stopwatch = Stopwatch.StartNew();
-            while (true)
-            {
-                for (var i = 0; i < 1024; i++)
-                {
-                    last = ring.Next();
-                    ring[last].Value = last;
-                    ring.Publish(last);
-                }
-
-                if (stopwatch.ElapsedTicks >= deadline)
-                {
-                    return last;
-                }
-            }
-        });
+        return Measure([c1, c2, c3], c3.Sequence, duration, 1, stop => Produce(ring, stop));
     }
 
     private static double ThreeToOne(TimeSpan duration)
@@ -125,112 +69,142 @@ public static class RingThroughput
         var ring = RingBuffer<CountingEvent>.CreateMultiProducer(() => new CountingEvent(), RingSize);
         var consumer = new BatchEventProcessor<CountingEvent, ClassSumHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy()), new ClassSumHandler());
         ring.AddGatingSequences(consumer.Sequence);
-        return Measure([consumer], consumer.Sequence, duration, deadline =>
+        return Measure([consumer], consumer.Sequence, duration, 3, stop => Produce(ring, stop));
+    }
+
+    // WARNING: producer loops are static methods compiled optimized at once. As lambdas over closure fields they
+    // measured the harness, not the ring.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Produce(RingBuffer<CountingEvent> ring, StrongBox<int> stop)
+    {
+        while (Volatile.Read(ref stop.Value) == 0)
         {
-            var stop = 0;
-            void Produce()
+            for (var i = 0; i < 1024; i++)
             {
-                while (Volatile.Read(ref stop) == 0)
-                {
-                    for (var i = 0; i < 1024; i++)
-                    {
-                        var s = ring.Next();
-                        ring[s].Value = s;
-                        ring.Publish(s);
-                    }
-                }
+                var s = ring.Next();
+                ring[s].Value = s;
+                ring.Publish(s);
             }
+        }
+    }
 
-            var others = new[] { new Thread(Produce), new Thread(Produce) };
-            foreach (var t in others)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ProduceValues(RingBuffer<CountingValue> ring, StrongBox<int> stop)
+    {
+        while (Volatile.Read(ref stop.Value) == 0)
+        {
+            for (var i = 0; i < 1024; i++)
             {
-                t.Start();
+                var s = ring.Next();
+                ring[s].Value = s;
+                ring.Publish(s);
             }
+        }
+    }
 
-            var stopwatch = Stopwatch.StartNew();
-            while (stopwatch.ElapsedTicks < deadline)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ProduceBatches(RingBuffer<CountingEvent> ring, int batch, StrongBox<int> stop)
+    {
+        while (Volatile.Read(ref stop.Value) == 0)
+        {
+            for (var i = 0; i < 1024; i += batch)
             {
-                for (var i = 0; i < 1024; i++)
+                var high = ring.Next(batch);
+                for (var s = high - batch + 1; s <= high; s++)
                 {
-                    var s = ring.Next();
                     ring[s].Value = s;
-                    ring.Publish(s);
                 }
-            }
 
-            Volatile.Write(ref stop, 1);
-            foreach (var t in others)
-            {
-                t.Join();
+                ring.Publish(high - batch + 1, high);
             }
-
-            return ring.Cursor;
-        });
+        }
     }
 
     private static double Channels(TimeSpan duration)
     {
         var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(RingSize) { SingleReader = true, SingleWriter = true });
-        long consumed = 0;
+        var consumed = new StrongBox<long>();
         var reader = Task.Run(async () =>
         {
             while (await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (channel.Reader.TryRead(out _))
                 {
-                    consumed++;
+                    Volatile.Write(ref consumed.Value, consumed.Value + 1);
                 }
             }
         });
-        var stopwatch = Stopwatch.StartNew();
-        var deadline = (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var stop = new StrongBox<int>();
+        var writer = new Thread(() => WriteChannel(channel.Writer, stop)) { IsBackground = true };
+        writer.Start();
+        var rate = Window(duration, () => Volatile.Read(ref consumed.Value));
+        Volatile.Write(ref stop.Value, 1);
+        writer.Join();
+        channel.Writer.Complete();
+        reader.GetAwaiter().GetResult();
+        return rate;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteChannel(ChannelWriter<long> writer, StrongBox<int> stop)
+    {
         long written = 0;
-        while (stopwatch.ElapsedTicks < deadline)
+        while (Volatile.Read(ref stop.Value) == 0)
         {
             for (var i = 0; i < 1024; i++)
             {
-                if (!channel.Writer.TryWrite(written))
+                if (!writer.TryWrite(written))
                 {
-                    channel.Writer.WriteAsync(written).AsTask().GetAwaiter().GetResult();
+                    writer.WriteAsync(written).AsTask().GetAwaiter().GetResult();
                 }
 
                 written++;
             }
         }
-
-        channel.Writer.Complete();
-        reader.GetAwaiter().GetResult();
-        return consumed / stopwatch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Starts the consumers, runs the producer until the deadline, waits for the last consumer, stops.</summary>
-    private static double Measure(IEventProcessor[] consumers, Sequence last, TimeSpan duration, Func<long, long> produce)
+    /// <summary>Starts consumers and <paramref name="producers"/> producer threads, measures the last consumer's rate, stops everything.</summary>
+    private static double Measure(IEventProcessor[] consumers, Sequence last, TimeSpan duration, int producers, Action<StrongBox<int>> produce)
     {
-        var threads = consumers.Select(c => new Thread(c.Run) { IsBackground = true }).ToArray();
+        var stop = new StrongBox<int>();
+        var threads = consumers.Select(c => new Thread(c.Run) { IsBackground = true })
+            .Concat(Enumerable.Range(0, producers).Select(_ => new Thread(() => produce(stop)) { IsBackground = true }))
+            .ToArray();
         foreach (var t in threads)
         {
             t.Start();
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var lastSequence = produce((long)(duration.TotalSeconds * Stopwatch.Frequency));
-        var spin = default(SpinWait);
-        while (last.Value < lastSequence)
+        var rate = Window(duration, () => last.Value);
+
+        // Producers finish their loop while the consumers still run (so none waits for room forever), then halt.
+        Volatile.Write(ref stop.Value, 1);
+        foreach (var t in threads.Skip(consumers.Length))
         {
-            spin.SpinOnce(sleep1Threshold: -1);
+            t.Join();
         }
 
-        var seconds = stopwatch.Elapsed.TotalSeconds;
         foreach (var c in consumers)
         {
             c.Halt();
         }
 
-        foreach (var t in threads)
+        foreach (var t in threads.Take(consumers.Length))
         {
             t.Join();
         }
 
-        return (lastSequence + 1) / seconds;
+        return rate;
+    }
+
+    /// <summary>Waits out the warm-up, then returns the progress of <paramref name="progress"/> per second over <paramref name="duration"/>.</summary>
+    private static double Window(TimeSpan duration, Func<long> progress)
+    {
+        Thread.Sleep(TimeSpan.FromTicks(Math.Min(duration.Ticks / 4, TimeSpan.TicksPerSecond)));
+        var startCount = progress();
+        var start = Stopwatch.GetTimestamp();
+        Thread.Sleep(duration);
+        var count = progress() - startCount;
+        return count / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 }

@@ -18,7 +18,7 @@ public static class PerfGateCommand
     public static Command Create(TextWriter output)
     {
         var baseline = new Option<string>("--baseline") { Description = "baseline file", DefaultValueFactory = _ => Path.Combine("perf", "gate-baseline.json") };
-        var seconds = new Option<double>("--seconds") { Description = "length of one measurement round", DefaultValueFactory = _ => 0.5 };
+        var seconds = new Option<double>("--seconds") { Description = "length of one measurement round (after a warm-up of a quarter of it)", DefaultValueFactory = _ => 1.0 };
         var rounds = new Option<int>("--rounds") { Description = "rounds per scenario (the best counts)", DefaultValueFactory = _ => 3 };
         var write = new Option<string?>("--write-baseline") { Description = "write the measured ratios to this file instead of checking" };
         var command = new Command("gate", "CI perf gate: ring and pipeline throughput as ratios to Channels, and allocation per event.")
