@@ -122,18 +122,10 @@ public static class RingThroughput
 
     private static double Channels(TimeSpan duration)
     {
-        var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(RingSize) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(RingSize) { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
         var consumed = new StrongBox<long>();
-        var reader = Task.Run(async () =>
-        {
-            while (await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out _))
-                {
-                    Volatile.Write(ref consumed.Value, consumed.Value + 1);
-                }
-            }
-        });
+        var reader = new Thread(() => ReadChannel(channel.Reader, consumed)) { IsBackground = true };
+        reader.Start();
         var stop = new StrongBox<int>();
         var writer = new Thread(() => WriteChannel(channel.Writer, stop)) { IsBackground = true };
         writer.Start();
@@ -141,8 +133,20 @@ public static class RingThroughput
         Volatile.Write(ref stop.Value, 1);
         writer.Join();
         channel.Writer.Complete();
-        reader.GetAwaiter().GetResult();
+        reader.Join();
         return rate;
+    }
+
+    /// <summary>The idiomatic reader on a thread of its own (not the thread pool, which a test host may keep busy).</summary>
+    private static void ReadChannel(ChannelReader<long> reader, StrongBox<long> consumed)
+    {
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out _))
+            {
+                Volatile.Write(ref consumed.Value, consumed.Value + 1);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
