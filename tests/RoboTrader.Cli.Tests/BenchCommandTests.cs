@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
     [InlineData("channels-1p1c")]
     public void BenchRing_EachScenario_LastLineIsNameAndRate(string scenario)
     {
-        var outcome = CliRunner.Run("bench", "ring", "--scenario", scenario, "--seconds", "0.05");
+        var outcome = CliRunner.Run("bench", "ring", "--scenario", scenario, "--seconds", "0.3");
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         var last = outcome.Output.Trim().Split('\n')[^1].Split(' ');
