@@ -27,9 +27,9 @@ public sealed class JournalCommandTests : IDisposable
         var data = Generate();
         var journal = _temp.Combine("journal");
         string[] strategy = ["--fast", "5", "--slow", "25", "--fee-bps", "1"];
-        Ok(CliRunner.Run(["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", .. strategy, "--out", _temp.Combine("original"), "--journal", journal]));
+        Ok(CliRunner.Run(["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", .. strategy, "--out", _temp.Combine("original"), "--state", journal]));
         var recording = _temp.Combine("run.rec");
-        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "msgpack", "--out", recording));
+        Ok(CliRunner.Run("journal", "export", "--state", journal, "--format", "msgpack", "--out", recording));
         Ok(CliRunner.Run(["backtest", "--recording", recording, .. strategy, "--out", _temp.Combine("replay")]));
 
         Assert.Equal(File.ReadAllBytes(_temp.Combine("original", "fills.csv")), File.ReadAllBytes(_temp.Combine("replay", "fills.csv")));
@@ -47,9 +47,9 @@ public sealed class JournalCommandTests : IDisposable
     {
         var data = Generate();
         var journal = _temp.Combine("journal");
-        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal));
+        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--state", journal));
         var jsonl = _temp.Combine("journal.jsonl");
-        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "jsonl", "--out", jsonl));
+        Ok(CliRunner.Run("journal", "export", "--state", journal, "--format", "jsonl", "--out", jsonl));
 
         var lines = File.ReadAllLines(jsonl);
         var header = JsonNode.Parse(lines[0])!;
@@ -68,6 +68,40 @@ public sealed class JournalCommandTests : IDisposable
     }
 
     [Fact]
+    public void LedgerExport_OrdersAndFillsMatchTheRunsOutputs()
+    {
+        var data = Generate();
+        var state = _temp.Combine("state");
+        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa,bbb", "--from", "2024-01-08", "--to", "2024-01-09", "--fast", "5", "--slow", "25", "--fee-bps", "1", "--out", _temp.Combine("out"), "--state", state));
+        var csv = _temp.Combine("ledger.csv");
+        Ok(CliRunner.Run("ledger", "export", "--state", state, "--format", "csv", "--out", csv));
+
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal("n,seq,kind,order,symbol,side,type,qty,limit,price,fee,position", rows[0]);
+        var records = rows.Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(Enumerable.Range(1, records.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), records.Select(r => r[0]));
+        var summary = Summary("out");
+        Assert.Equal(summary["orders"]!.GetValue<long>(), records.Count(r => r[2] == "order"));
+        Assert.Equal(summary["ledger_records"]!.GetValue<long>(), records.Count);
+
+        // Every fill of fills.csv, in order, with the same seq, symbol, side, qty, price and fee.
+        var fills = File.ReadAllLines(_temp.Combine("out", "fills.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var ledgerFills = records.Where(r => r[2] == "fill").ToList();
+        Assert.Equal(fills.Count, ledgerFills.Count);
+        for (var i = 0; i < fills.Count; i++)
+        {
+            Assert.Equal([fills[i][0], fills[i][2], fills[i][3], fills[i][4], fills[i][5], fills[i][6]], new[] { ledgerFills[i][1], ledgerFills[i][4], ledgerFills[i][5], ledgerFills[i][7], ledgerFills[i][9], ledgerFills[i][10] });
+        }
+
+        // The last fill of each symbol carries the position the run ended with.
+        foreach (var (symbol, quantity) in summary["positions"]!.AsObject())
+        {
+            var last = ledgerFills.LastOrDefault(r => r[4] == symbol);
+            Assert.Equal(quantity!.ToJsonString(), last is null ? "0" : last[11]);
+        }
+    }
+
+    [Fact]
     public void Backtest_JournalIntoNonEmptyFolder_RefusedWithExit2()
     {
         var data = Generate();
@@ -75,7 +109,7 @@ public sealed class JournalCommandTests : IDisposable
         Directory.CreateDirectory(journal);
         File.WriteAllText(Path.Combine(journal, "something"), "x");
 
-        var outcome = CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal);
+        var outcome = CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--state", journal);
 
         Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
         Assert.Contains("is not empty", outcome.Error, StringComparison.Ordinal);
@@ -94,9 +128,9 @@ public sealed class JournalCommandTests : IDisposable
     {
         var data = Generate();
         var journal = _temp.Combine("journal");
-        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--journal", journal));
+        Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa", "--from", "2024-01-08", "--to", "2024-01-08", "--out", _temp.Combine("out"), "--state", journal));
         var recording = _temp.Combine("run.rec");
-        Ok(CliRunner.Run("journal", "export", "--journal", journal, "--format", "msgpack", "--out", recording));
+        Ok(CliRunner.Run("journal", "export", "--state", journal, "--format", "msgpack", "--out", recording));
         var bytes = File.ReadAllBytes(recording);
         File.WriteAllBytes(recording, bytes[..^7]); // cut the last record short
 

@@ -23,6 +23,7 @@ public static class RoboTraderCli
         root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(JournalCommand.Create(output));
+        root.Subcommands.Add(LedgerCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
 
         var parsed = root.Parse(args);

@@ -20,10 +20,13 @@ public sealed record BacktestOptions(
     PipelineOptions Pipeline,
     IReadOnlyList<KeyValuePair<string, string>> Parameters)
 {
-    /// <summary>When set, every input frame is journaled into this folder (a new, empty one).</summary>
-    public string? JournalDirectory { get; init; }
+    /// <summary>
+    /// When set, the run's durable state goes into this folder (a new, empty one): the input journal (every frame) in
+    /// <c>journal/</c> and the ledger (every order and fill) in <c>ledger/</c>.
+    /// </summary>
+    public string? StateDirectory { get; init; }
 
-    /// <summary>Journal group commit: after this many records...</summary>
+    /// <summary>Journal and ledger group commit: after this many records...</summary>
     public int JournalCommitEveryRecords { get; init; } = 1 << 20;
 
     /// <summary>...or this long since the last commit.</summary>

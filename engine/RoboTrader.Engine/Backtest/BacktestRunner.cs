@@ -43,9 +43,9 @@ public static class BacktestRunner
         var risk = new RiskStage(options.Risk, killSwitch, portfolio, symbols.Count);
         var decide = new DecideStage(new SmaCrossStrategy(options.SmaCross, symbols.Count), portfolio);
         var execute = new ExecuteStage(portfolio, options.Execution, orderLatency);
-        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry);
-        using var journal = OpenJournal(options, symbols, registry);
-        var journalStage = journal is null ? null : new JournalStage(journal);
+        using var state = StateFiles.Create(options, symbols, registry);
+        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry, state?.Ledger);
+        var journalStage = state is null ? null : new JournalStage(state.Journal);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,
@@ -74,7 +74,7 @@ public static class BacktestRunner
             throw;
         }
 
-        journal?.Close();
+        state?.Close();
         stopwatch.Stop();
 
         // WARNING: every input must be accounted for. The parse stage never lets a level's failure escape, so a parse
@@ -133,27 +133,11 @@ public static class BacktestRunner
             KillSwitch = killSwitch.Reason,
             Placement = options.Pipeline.Placement.ToString(),
             Journaled = journalStage?.Appended ?? 0,
+            LedgerRecords = state?.Ledger.Count ?? 0,
             ElapsedMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
             Parameters = options.Parameters,
         };
         SummaryJson.Write(summary, Path.Combine(options.OutputDirectory, "summary.json"));
         return summary;
-    }
-
-    private static InputJournal? OpenJournal(BacktestOptions options, SymbolTable symbols, SourceRegistry registry)
-    {
-        if (options.JournalDirectory is not { } directory)
-        {
-            return null;
-        }
-
-        if (InputJournal.Exists(directory) || (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()))
-        {
-            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--journal '{directory}' is not empty: a journal is written into a new folder (resuming from one comes with checkpoints)");
-        }
-
-        var journal = InputJournal.Open(JournalFiles.Options(directory, options.JournalCommitEveryRecords, options.JournalCommitInterval));
-        AtomicFile.Write(Path.Combine(directory, SourceCatalog.FileName), new SourceCatalog(symbols, registry.All).Encode());
-        return journal;
     }
 }

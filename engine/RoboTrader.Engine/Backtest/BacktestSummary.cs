@@ -84,6 +84,9 @@ public sealed record BacktestSummary
     /// <summary>Frames appended to the input journal (0 without one).</summary>
     public long Journaled { get; init; }
 
+    /// <summary>Records appended to the ledger (0 without one).</summary>
+    public long LedgerRecords { get; init; }
+
     /// <summary>Wall time of the run (input read to last stage done).</summary>
     public required double ElapsedMilliseconds { get; init; }
 

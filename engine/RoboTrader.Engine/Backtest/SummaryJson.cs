@@ -68,6 +68,7 @@ public static class SummaryJson
         json.WriteString("fees", summary.Fees.ToString());
         json.WriteString("net_pnl", summary.NetPnl.ToString());
         json.WriteNumber("journaled", summary.Journaled);
+        json.WriteNumber("ledger_records", summary.LedgerRecords);
         json.WriteString("kill_switch", summary.KillSwitch);
         json.WriteString("placement", summary.Placement);
         json.WriteStartObject("parameters");

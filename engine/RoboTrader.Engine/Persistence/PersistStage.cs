@@ -16,14 +16,20 @@ public sealed class PersistStage : IStage, IDisposable
     private readonly SourceRegistry _sources;
     private readonly FillsCsvWriter _fills;
     private readonly DeadLetterWriter _deadLetters;
+    private readonly LedgerWriter? _ledger;
     private static readonly long s_flushIntervalTicks = Stopwatch.Frequency / 20; // 50 ms
 
     private bool _dirty;
     private long _lastFlush;
 
     /// <summary>Creates the stage; opens (truncating) the output files.</summary>
-    public PersistStage(PersistOptions options, SymbolTable symbols, SourceRegistry sources)
+    /// <param name="options">Where to write.</param>
+    /// <param name="symbols">The symbols.</param>
+    /// <param name="sources">The registered sources (for dead letters).</param>
+    /// <param name="ledger">When given, orders and fills are also appended to the ledger.</param>
+    public PersistStage(PersistOptions options, SymbolTable symbols, SourceRegistry sources, LedgerWriter? ledger = null)
     {
+        _ledger = ledger;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(sources);
@@ -70,12 +76,23 @@ public sealed class PersistStage : IStage, IDisposable
             foreach (ref readonly var fill in slot.Fills)
             {
                 _fills.Write(in fill);
+                _ledger?.Fill(in fill);
                 _dirty = true;
+            }
+
+            if (_ledger is not null && slot.OrderId.IsValid)
+            {
+                _ledger.Order(sequence, in slot.Intent, slot.OrderId);
             }
         }
 
         // Flush what was written at the end of a batch, but at most every FlushInterval: a system call per batch
         // cost a sixth of the consumer's time on a backtest. The end of the data always flushes.
+        if (endOfBatch)
+        {
+            _ledger?.CommitIfDue();
+        }
+
         if (_dirty && (slot.Kind == SlotKind.EndOfData || (endOfBatch && Stopwatch.GetTimestamp() - _lastFlush >= s_flushIntervalTicks)))
         {
             _dirty = false;

@@ -25,17 +25,17 @@ public static class BacktestCommand
         var from = new Option<string>("--from") { Description = "first date, yyyy-MM-dd" };
         var to = new Option<string>("--to") { Description = "last date (inclusive), yyyy-MM-dd" };
         var recording = new Option<string>("--recording") { Description = "replay a recording (robotrader journal export --format msgpack) instead of LEAN data" };
-        var journal = new Option<string>("--journal") { Description = "journal every input frame into this new folder (FasterLog, MessagePack records)" };
+        var state = new Option<string>("--state") { Description = "write the run's durable state into this new folder: the input journal and the ledger (FasterLog, MessagePack records)" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, journal, outDir,
+            data, symbols, from, to, recording, state, outDir,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
         {
-            var journalDir = parse.GetValue(journal);
+            var stateDir = parse.GetValue(state);
             if (parse.GetValue(recording) is { } recordingPath)
             {
                 if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
@@ -43,7 +43,7 @@ public static class BacktestCommand
                     throw new UsageException("--recording replays a recorded run: --data, --symbols, --from and --to do not apply");
                 }
 
-                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { JournalDirectory = journalDir };
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir };
                 var replay = BacktestRunner.Run(new RecordingFrameSource(recordingPath), replayOptions);
                 Report(output, replay, replayOptions.OutputDirectory);
                 return ExitCodes.Ok;
@@ -69,7 +69,7 @@ public static class BacktestCommand
                 new("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("resolution", resolution.ToString().ToLowerInvariant()),
-            ]) with { JournalDirectory = journalDir };
+            ]) with { StateDirectory = stateDir };
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RoboTrader.Engine.Backtest;
 using RoboTrader.Engine.Journal;
 
 namespace RoboTrader.Cli.Commands;
@@ -10,10 +11,10 @@ public static class JournalCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
     {
-        var journal = new Option<string>("--journal") { Description = "the journal folder (backtest --journal)", Required = true };
+        var state = new Option<string>("--state") { Description = "the state folder of a run (backtest --state)", Required = true };
         var format = new Option<string>("--format") { Description = "msgpack (a recording: backtest --recording replays it) or jsonl", Required = true };
         var outFile = new Option<string>("--out") { Description = "file to write", Required = true };
-        var export = new Command("export", "Export the journal's committed records.") { journal, format, outFile };
+        var export = new Command("export", "Export the journal's committed records.") { state, format, outFile };
         export.SetAction(parse =>
         {
             var kind = parse.GetValue(format);
@@ -24,9 +25,10 @@ public static class JournalCommand
 
             var path = parse.GetValue(outFile)!;
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            var journalDir = Path.Combine(parse.GetValue(state)!, StateFiles.JournalFolder);
             var count = kind == "msgpack"
-                ? JournalExporter.ExportMessagePack(parse.GetValue(journal)!, stream)
-                : JournalExporter.ExportJsonLines(parse.GetValue(journal)!, stream);
+                ? JournalExporter.ExportMessagePack(journalDir, stream)
+                : JournalExporter.ExportJsonLines(journalDir, stream);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exported {count} records to {path}"));
             return ExitCodes.Ok;
         });

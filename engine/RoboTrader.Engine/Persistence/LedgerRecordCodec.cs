@@ -1,0 +1,90 @@
+using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Core.Trading;
+using RoboTrader.Engine.MessagePack;
+
+namespace RoboTrader.Engine.Persistence;
+
+/// <summary>
+/// The ledger's records, MessagePack maps with exact decimals as strings (readable by any MessagePack library, exact in
+/// any language): an order <c>{"n", "seq", "kind": "order", "order", "symbol", "side", "type", "qty", "limit"}</c> and a
+/// fill <c>{"n", "seq", "kind": "fill", "order", "symbol", "side", "qty", "price", "fee", "position"}</c>, where <c>n</c>
+/// numbers ledger records from 1, <c>seq</c> is the input sequence that caused the record and <c>position</c> is the
+/// symbol's position after the fill.
+/// </summary>
+public static class LedgerRecordCodec
+{
+    /// <summary>Enough room for any record.</summary>
+    public const int MaxLength = 512;
+
+    /// <summary>Encodes an order record; returns its length.</summary>
+    public static int EncodeOrder(long number, long sequence, in OrderIntent intent, ClientOrderId id, ReadOnlySpan<byte> symbol, Span<byte> destination)
+    {
+        var w = new MessagePackWriter(destination);
+        w.WriteMapHeader(9);
+        Header(ref w, number, sequence, "order"u8, id, symbol, intent.Side);
+        w.WriteString("type"u8);
+        w.WriteString(intent.Type == OrderType.Limit ? "LIMIT"u8 : "MARKET"u8);
+        w.WriteString("qty"u8);
+        Decimal(ref w, intent.Quantity.Raw);
+        w.WriteString("limit"u8);
+        if (intent.Type == OrderType.Limit)
+        {
+            Decimal(ref w, intent.LimitPrice.Raw);
+        }
+        else
+        {
+            w.WriteNil();
+        }
+
+        return w.HasOverflowed ? -1 : (int)w.BytesWritten;
+    }
+
+    /// <summary>Encodes a fill record; returns its length.</summary>
+    public static int EncodeFill(long number, in Fill fill, ReadOnlySpan<byte> symbol, Quantity positionAfter, Span<byte> destination)
+    {
+        var w = new MessagePackWriter(destination);
+        w.WriteMapHeader(10);
+        Header(ref w, number, fill.Sequence, "fill"u8, fill.OrderId, symbol, fill.Side);
+        w.WriteString("qty"u8);
+        Decimal(ref w, fill.Quantity.Raw);
+        w.WriteString("price"u8);
+        Decimal(ref w, fill.Price.Raw);
+        w.WriteString("fee"u8);
+        Decimal(ref w, fill.Fee.Raw);
+        w.WriteString("position"u8);
+        Decimal(ref w, positionAfter.Raw);
+        return w.HasOverflowed ? -1 : (int)w.BytesWritten;
+    }
+
+    private static void Header(ref MessagePackWriter w, long number, long sequence, ReadOnlySpan<byte> kind, ClientOrderId id, ReadOnlySpan<byte> symbol, Side side)
+    {
+        w.WriteString("n"u8);
+        w.WriteInt64(number);
+        w.WriteString("seq"u8);
+        w.WriteInt64(sequence);
+        w.WriteString("kind"u8);
+        w.WriteString(kind);
+        w.WriteString("order"u8);
+        w.WriteInt64(id.Value);
+        w.WriteString("symbol"u8);
+        w.WriteString(symbol);
+        w.WriteString("side"u8);
+        w.WriteString(side == Side.Buy ? "BUY"u8 : "SELL"u8);
+    }
+
+    private static void Decimal(ref MessagePackWriter w, Int128 raw)
+    {
+        Span<char> chars = stackalloc char[64];
+        var n = FixedPoint.Format(raw, chars);
+        var bytes = s_scratch ??= new byte[64]; // per thread: a span the writer may keep must not point at the stack
+        for (var i = 0; i < n; i++)
+        {
+            bytes[i] = (byte)chars[i];
+        }
+
+        w.WriteString(bytes.AsSpan(0, n));
+    }
+
+    [ThreadStatic]
+    private static byte[]? s_scratch;
+}

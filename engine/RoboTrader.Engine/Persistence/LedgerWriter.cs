@@ -1,0 +1,60 @@
+using System.Text;
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Core.Trading;
+using RoboTrader.Engine.Durability;
+
+namespace RoboTrader.Engine.Persistence;
+
+/// <summary>
+/// Appends orders and fills to the ledger, a FasterLog of <see cref="LedgerRecordCodec"/> records, keeping each
+/// symbol's running position for the fill records. Group commit as the journal's; the host closes it.
+/// </summary>
+/// <remarks>Called only from the persist stage's thread. No allocation per record.</remarks>
+public sealed class LedgerWriter
+{
+    private readonly InputJournal _log;
+    private readonly byte[][] _tickers;
+    private readonly long[] _positions;
+    private readonly byte[] _record = new byte[LedgerRecordCodec.MaxLength];
+    private long _count;
+
+    /// <summary>Creates the writer over an open log.</summary>
+    public LedgerWriter(InputJournal log, SymbolTable symbols)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(symbols);
+        _log = log;
+        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _positions = new long[symbols.Count];
+    }
+
+    /// <summary>Records written.</summary>
+    public long Count => _count;
+
+    /// <summary>Appends an order record.</summary>
+    public void Order(long sequence, in OrderIntent intent, ClientOrderId id)
+        => Append(LedgerRecordCodec.EncodeOrder(_count + 1, sequence, in intent, id, _tickers[intent.Symbol.Value], _record));
+
+    /// <summary>Appends a fill record (and moves the symbol's running position).</summary>
+    public void Fill(in Fill fill)
+    {
+        var position = _positions[fill.Symbol.Value] += fill.Side == Side.Buy ? fill.Quantity.Raw : -fill.Quantity.Raw;
+        Append(LedgerRecordCodec.EncodeFill(_count + 1, in fill, _tickers[fill.Symbol.Value], new Quantity(position), _record));
+    }
+
+    /// <summary>Commits what is due (idle moments).</summary>
+    public void CommitIfDue() => _log.CommitIfDue();
+
+    private void Append(int length)
+    {
+        if (length < 0)
+        {
+            throw new EngineException(ErrorCode.PersistenceWriteFailed, "a ledger record did not fit its buffer");
+        }
+
+        _count++;
+        _log.Append(_count, _record.AsSpan(0, length));
+    }
+}
