@@ -109,6 +109,8 @@ public static class BacktestRunner
             DeadLettered = deadLettered,
             Signals = parse.Signals,
             Commands = parse.Commands,
+            CommandsApplied = risk.CommandsApplied,
+            CommandsRefused = risk.CommandsRefused,
             Sources = registry.All
                 .Select((d, i) => new SourceParseCounts(
                     d.Name,
