@@ -20,6 +20,12 @@ public sealed record BacktestOptions(
     PipelineOptions Pipeline,
     IReadOnlyList<KeyValuePair<string, string>> Parameters)
 {
+    /// <summary>The strategy (sma-cross unless set).</summary>
+    public StrategyKind Strategy { get; init; } = StrategyKind.SmaCross;
+
+    /// <summary>How signals are used: the gate and the freshness window.</summary>
+    public SignalOptions Signals { get; init; } = SignalOptions.Default;
+
     /// <summary>When set, every input frame is journaled into this folder (a new, empty one).</summary>
     public string? JournalDirectory { get; init; }
 
@@ -34,6 +40,17 @@ public sealed record BacktestOptions(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory);
         SmaCross.Validate();
+        ArgumentNullException.ThrowIfNull(Signals);
+        Signals.Validate();
+        if (!Enum.IsDefined(Strategy))
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"strategy {(int)Strategy} is not known");
+        }
+
+        if (Strategy == StrategyKind.SignalFollow && Signals.Gate)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, "--signal-gate applies to sma-cross: signal-follow already trades only with the signal");
+        }
         Execution.Validate();
         Risk.Validate();
         Pipeline.Validate();

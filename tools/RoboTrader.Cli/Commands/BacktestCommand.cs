@@ -15,7 +15,7 @@ namespace RoboTrader.Cli.Commands;
 public static class BacktestCommand
 {
     /// <summary>The strategies this build knows.</summary>
-    public static readonly string[] Strategies = ["sma-cross"];
+    public static readonly string[] Strategies = ["sma-cross", "signal-follow"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
