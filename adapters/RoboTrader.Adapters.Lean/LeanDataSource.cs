@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.Time;
 
 namespace RoboTrader.Adapters.Lean;
 
@@ -12,7 +13,8 @@ namespace RoboTrader.Adapters.Lean;
 /// (date, time, symbol id, trade before quote, line within its file).
 /// </summary>
 /// <remarks>
-/// Only the leading time field is read (for the merge); the parse stage reads the rest. A day without a file
+/// Only the leading time field is read (for the merge); the parse stage reads the rest. Frames handed to
+/// <see cref="Interleave"/> (e.g. signals) are merged in by their own time, after market rows of an equal time. A day without a file
 /// (weekend, holiday, a symbol without quotes) is skipped. <see cref="RegisterSources"/> and <see cref="Run"/> are
 /// called from one thread; <see cref="Run"/> allocates per file, never per line.
 /// </remarks>
@@ -32,6 +34,7 @@ public sealed class LeanDataSource : IFrameSource
     private LeanCsvReader?[] _readers = [];
     private int[] _heap = [];
     private bool _registered;
+    private IInterleavedFrames? _interleaved;
 
     /// <summary>Creates the source; checks the options and the data root now.</summary>
     /// <param name="dataRoot">The LEAN data folder (the one holding <c>equity/usa</c>).</param>
@@ -114,6 +117,23 @@ public sealed class LeanDataSource : IFrameSource
         _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "not Tick or Minute"),
     };
 
+    /// <summary>
+    /// Merges <paramref name="frames"/> into the stream: each is published before the first market row with a later
+    /// UTC time (so at an equal time, market rows first, then the interleaved frames in their own order); frames left
+    /// after the last row follow it. Call before <see cref="RegisterSources"/>; their source is registered after the
+    /// LEAN files.
+    /// </summary>
+    public void Interleave(IInterleavedFrames frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (_registered)
+        {
+            throw new InvalidOperationException("Interleave must be called before RegisterSources");
+        }
+
+        _interleaved = frames;
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// One source per existing file, in the order (date, symbol id, trade before quote). Opens each zip to learn its
@@ -159,6 +179,7 @@ public sealed class LeanDataSource : IFrameSource
 
         _readers = new LeanCsvReader?[perDate];
         _heap = new int[perDate];
+        _interleaved?.RegisterSources(registry);
     }
 
     /// <inheritdoc />
@@ -177,6 +198,7 @@ public sealed class LeanDataSource : IFrameSource
         }
 
         _statistics.Reset();
+        _interleaved?.Open();
         var first = 0;
         while (first < _files.Count && !cancellationToken.IsCancellationRequested)
         {
@@ -191,6 +213,14 @@ public sealed class LeanDataSource : IFrameSource
             first = end;
         }
 
+        if (_interleaved is { } rest && !cancellationToken.IsCancellationRequested)
+        {
+            while (rest.NextTime != long.MaxValue)
+            {
+                rest.PublishNext(ingest);
+            }
+        }
+
         ingest.Flush();
     }
 
@@ -200,6 +230,8 @@ public sealed class LeanDataSource : IFrameSource
     {
         var readers = _readers;
         var opened = 0;
+        var interleaved = _interleaved;
+        var day = interleaved is null ? null : new LocalDay(_files[first].Date, TimeZoneId);
         try
         {
             var heapCount = 0;
@@ -220,6 +252,11 @@ public sealed class LeanDataSource : IFrameSource
             while (heapCount > 0)
             {
                 var top = readers[_heap[0]]!;
+                if (interleaved is not null)
+                {
+                    PublishInterleaved(ingest, interleaved, day!.ToUtcNanos(top.Time));
+                }
+
                 ingest.Publish(top.Source, top.Line);
                 top.Published++;
                 if (!top.MoveNext())
@@ -246,6 +283,15 @@ public sealed class LeanDataSource : IFrameSource
                 _statistics.AddFile(reader.Source, reader.Published, reader.EmptyLines, reader.InvalidTimes);
                 reader.Close();
             }
+        }
+    }
+
+    /// <summary>Publishes the interleaved frames whose time is before <paramref name="utcNanos"/> (ties: market first).</summary>
+    private static void PublishInterleaved(IngestStage ingest, IInterleavedFrames interleaved, long utcNanos)
+    {
+        while (interleaved.NextTime < utcNanos)
+        {
+            interleaved.PublishNext(ingest);
         }
     }
 
