@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.Time;
 
 namespace RoboTrader.Adapters.Lean;
 
@@ -12,7 +13,8 @@ namespace RoboTrader.Adapters.Lean;
 /// (date, time, symbol id, trade before quote, line within its file).
 /// </summary>
 /// <remarks>
-/// Only the leading time field is read (for the merge); the parse stage reads the rest. A day without a file
+/// Only the leading time field is read (for the merge); the parse stage reads the rest. Frames handed to
+/// <see cref="Interleave"/> (e.g. signals) are merged in by their own time, after market rows of an equal time. A day without a file
 /// (weekend, holiday, a symbol without quotes) is skipped. <see cref="RegisterSources"/> and <see cref="Run"/> are
 /// called from one thread; <see cref="Run"/> allocates per file, never per line.
 /// </remarks>
@@ -38,6 +40,7 @@ public sealed class LeanDataSource : IFrameSource
 
     private long[] _heap = [];
     private bool _registered;
+    private IInterleavedFrames? _interleaved;
 
     /// <summary>Creates the source; checks the options and the data root now.</summary>
     /// <param name="dataRoot">The LEAN data folder (the one holding <c>equity/usa</c>).</param>
@@ -120,6 +123,23 @@ public sealed class LeanDataSource : IFrameSource
         _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "not Tick or Minute"),
     };
 
+    /// <summary>
+    /// Merges <paramref name="frames"/> into the stream: each is published before the first market row with a later
+    /// UTC time (so at an equal time, market rows first, then the interleaved frames in their own order); frames left
+    /// after the last row follow it. Call before <see cref="RegisterSources"/>; their source is registered after the
+    /// LEAN files.
+    /// </summary>
+    public void Interleave(IInterleavedFrames frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (_registered)
+        {
+            throw new InvalidOperationException("Interleave must be called before RegisterSources");
+        }
+
+        _interleaved = frames;
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// One source per existing file, in the order (date, symbol id, trade before quote). Opens each zip to learn its
@@ -170,6 +190,7 @@ public sealed class LeanDataSource : IFrameSource
         }
 
         _heap = new long[perDate];
+        _interleaved?.RegisterSources(registry);
     }
 
     /// <inheritdoc />
@@ -188,6 +209,7 @@ public sealed class LeanDataSource : IFrameSource
         }
 
         _statistics.Reset();
+        _interleaved?.Open();
         var first = 0;
         while (first < _files.Count && !cancellationToken.IsCancellationRequested)
         {
@@ -202,6 +224,14 @@ public sealed class LeanDataSource : IFrameSource
             first = end;
         }
 
+        if (_interleaved is { } rest && !cancellationToken.IsCancellationRequested)
+        {
+            while (rest.NextTime != long.MaxValue)
+            {
+                rest.PublishNext(ingest);
+            }
+        }
+
         ingest.Flush();
     }
 
@@ -211,6 +241,8 @@ public sealed class LeanDataSource : IFrameSource
     {
         var readers = _readers;
         var opened = 0;
+        var interleaved = _interleaved;
+        var day = interleaved is null ? null : new LocalDay(_files[first].Date, TimeZoneId);
         try
         {
             var heapCount = 0;
@@ -232,6 +264,11 @@ public sealed class LeanDataSource : IFrameSource
             {
                 var k = (int)(_heap[0] & ReaderIndexMask);
                 var top = readers[k]!;
+                if (interleaved is not null)
+                {
+                    PublishInterleaved(ingest, interleaved, day!.ToUtcNanos(top.Time));
+                }
+
                 ingest.Publish(top.Source, top.Line);
                 top.Published++;
                 if (top.MoveNext())
@@ -272,6 +309,15 @@ public sealed class LeanDataSource : IFrameSource
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Key(long time, int reader) => (Math.Clamp(time, 0, MaxKeyTime) << ReaderIndexBits) | (long)reader;
+
+    /// <summary>Publishes the interleaved frames whose time is before <paramref name="utcNanos"/> (ties: market first).</summary>
+    private static void PublishInterleaved(IngestStage ingest, IInterleavedFrames interleaved, long utcNanos)
+    {
+        while (interleaved.NextTime < utcNanos)
+        {
+            interleaved.PublishNext(ingest);
+        }
+    }
 
     private void SiftUp(int i)
     {

@@ -70,6 +70,30 @@ public static class CliValues
         }
     }
 
+    /// <summary>A positive duration: an integer and a unit s, m, h or d (e.g. 90s, 30m, 2h, 1d).</summary>
+    public static TimeSpan Duration(string option, string? text)
+    {
+        var unit = string.IsNullOrEmpty(text) ? '\0' : text[^1];
+        var seconds = unit switch { 's' => 1L, 'm' => 60L, 'h' => 3600L, 'd' => 86_400L, _ => 0L };
+        if (seconds == 0 || !long.TryParse(text.AsSpan(0, text!.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0 || count > 3650L * 86_400 / seconds)
+        {
+            throw new UsageException($"{option} '{text}' is not a positive duration (e.g. 90s, 30m, 2h, 1d)");
+        }
+
+        return TimeSpan.FromSeconds(count * seconds);
+    }
+
+    /// <summary>Formats a duration the way <see cref="Duration"/> reads it, in the largest whole unit.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        var seconds = (long)duration.TotalSeconds;
+        var (count, unit) = seconds % 86_400 == 0 ? (seconds / 86_400, 'd')
+            : seconds % 3600 == 0 ? (seconds / 3600, 'h')
+            : seconds % 60 == 0 ? (seconds / 60, 'm')
+            : (seconds, 's');
+        return count.ToString(CultureInfo.InvariantCulture) + unit;
+    }
+
     /// <summary>A wait strategy name: busy-spin, yielding, sleeping, blocking.</summary>
     public static WaitStrategyKind WaitStrategy(string option, string? text) => text switch
     {

@@ -5,7 +5,7 @@ using RoboTrader.Engine.Core.Errors;
 namespace RoboTrader.Cli;
 
 /// <summary>
-/// The <c>robotrader</c> command line: <c>backtest</c>, <c>generate</c>, <c>demo</c>, <c>replay</c>. Every error is one line on
+/// The <c>robotrader</c> command line: <c>backtest</c>, <c>generate</c>, <c>demo</c>, <c>replay</c>, <c>deadletters</c>, .... Every error is one line on
 /// standard error and a non-zero exit code: 2 for a bad command line or configuration, 1 for a failed run.
 /// </summary>
 public static class RoboTraderCli
@@ -25,6 +25,7 @@ public static class RoboTraderCli
         root.Subcommands.Add(JournalCommand.Create(output));
         root.Subcommands.Add(LedgerCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
+        root.Subcommands.Add(DeadLettersCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -26,6 +26,12 @@ public struct Signal
     /// <summary>Horizon in seconds (1d is 86 400); 0 when not stated.</summary>
     public long HorizonSeconds;
 
+    /// <summary>
+    /// The signal's own event time, UTC nanoseconds since the Unix epoch, when the frame states one (the <c>time</c>
+    /// field); 0 when it does not (decide then stamps it with the time of the last market event it saw).
+    /// </summary>
+    public long TimeNanos;
+
     /// <summary>True when the slot carries a signal.</summary>
     public readonly bool IsPresent => Direction != SignalDirection.None;
 }

@@ -20,6 +20,12 @@ public sealed record BacktestOptions(
     PipelineOptions Pipeline,
     IReadOnlyList<KeyValuePair<string, string>> Parameters)
 {
+    /// <summary>The strategy (sma-cross unless set).</summary>
+    public StrategyKind Strategy { get; init; } = StrategyKind.SmaCross;
+
+    /// <summary>How signals are used: the gate and the freshness window.</summary>
+    public SignalOptions Signals { get; init; } = SignalOptions.Default;
+
     /// <summary>
     /// When set, the run's durable state goes into this folder (a new, empty one): the input journal (every frame) in
     /// <c>journal/</c> and the ledger (every order and fill) in <c>ledger/</c>.
@@ -37,6 +43,17 @@ public sealed record BacktestOptions(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory);
         SmaCross.Validate();
+        ArgumentNullException.ThrowIfNull(Signals);
+        Signals.Validate();
+        if (!Enum.IsDefined(Strategy))
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"strategy {(int)Strategy} is not known");
+        }
+
+        if (Strategy == StrategyKind.SignalFollow && Signals.Gate)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, "--signal-gate applies to sma-cross: signal-follow already trades only with the signal");
+        }
         Execution.Validate();
         Risk.Validate();
         Pipeline.Validate();

@@ -41,7 +41,8 @@ public static class BacktestRunner
         var portfolio = new Portfolio(symbols.Count);
         var parse = new ParseStage(registry);
         var risk = new RiskStage(options.Risk, killSwitch, portfolio, symbols.Count);
-        var decide = new DecideStage(new SmaCrossStrategy(options.SmaCross, symbols.Count), portfolio);
+        var signals = new SignalBook(symbols.Count, options.Signals.Window);
+        var decide = new DecideStage(CreateStrategy(options, symbols.Count, signals), portfolio, signals);
         var execute = new ExecuteStage(portfolio, options.Execution, orderLatency);
         using var state = StateFiles.Create(options, symbols, registry);
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry, state?.Ledger);
@@ -109,6 +110,8 @@ public static class BacktestRunner
             DeadLettered = deadLettered,
             Signals = parse.Signals,
             Commands = parse.Commands,
+            CommandsApplied = risk.CommandsApplied,
+            CommandsRefused = risk.CommandsRefused,
             Sources = registry.All
                 .Select((d, i) => new SourceParseCounts(
                     d.Name,
@@ -139,5 +142,16 @@ public static class BacktestRunner
         };
         SummaryJson.Write(summary, Path.Combine(options.OutputDirectory, "summary.json"));
         return summary;
+    }
+
+    private static IStrategy CreateStrategy(BacktestOptions options, int symbolCount, SignalBook signals)
+    {
+        if (options.Strategy == StrategyKind.SignalFollow)
+        {
+            return new SignalFollowStrategy(options.SmaCross.Quantity, signals);
+        }
+
+        var smaCross = new SmaCrossStrategy(options.SmaCross, symbolCount);
+        return options.Signals.Gate ? new SignalGatedStrategy(smaCross, signals) : smaCross;
     }
 }

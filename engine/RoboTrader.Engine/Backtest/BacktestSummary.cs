@@ -42,6 +42,12 @@ public sealed record BacktestSummary
     /// <summary>Operator commands parsed (strict only).</summary>
     public long Commands { get; init; }
 
+    /// <summary>Operator commands the risk stage applied (halt, resume, a valid set_limit).</summary>
+    public long CommandsApplied { get; init; }
+
+    /// <summary>Operator commands the risk stage refused (an invalid limit value); they changed nothing.</summary>
+    public long CommandsRefused { get; init; }
+
     /// <summary>Counts per source: its name, format, and frames per level.</summary>
     public IReadOnlyList<SourceParseCounts> Sources { get; init; } = [];
 

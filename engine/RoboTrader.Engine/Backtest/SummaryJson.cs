@@ -31,6 +31,8 @@ public static class SummaryJson
         json.WriteNumber("suspicious", summary.Suspicious);
         json.WriteNumber("signals", summary.Signals);
         json.WriteNumber("commands", summary.Commands);
+        json.WriteNumber("commands_applied", summary.CommandsApplied);
+        json.WriteNumber("commands_refused", summary.CommandsRefused);
         json.WriteNumber("parsed_strict", summary.ParsedStrict);
         json.WriteNumber("parsed_lenient", summary.ParsedLenient);
         json.WriteNumber("parsed_basic", summary.ParsedBasic);

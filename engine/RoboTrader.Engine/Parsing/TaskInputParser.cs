@@ -9,6 +9,7 @@ namespace RoboTrader.Engine.Parsing;
 /// Task inputs: signals from research, news and AI services, and operator commands, one per frame.
 /// <code>
 /// {"symbol":"SBIN","action":"buy","confidence":0.72,"horizon":"1d","source":"news"}
+/// {"symbol":"SBIN","action":"buy","confidence":0.72,"horizon":"1d","source":"news","time":"2013-10-07T13:31:00Z"}
 /// {"command":"halt"}   {"command":"resume"}
 /// {"command":"set_limit","limit":"max_position","symbol":"SBIN","value":"1000"}
 /// </code>
@@ -16,15 +17,18 @@ namespace RoboTrader.Engine.Parsing;
 /// <remarks>
 /// <para>Strict signal: exactly those five keys, lower case; action <c>buy</c>/<c>sell</c>/<c>hold</c>; confidence a
 /// JSON number from 0 to 1 with at most 4 decimals (kept as basis points); horizon <c>&lt;n&gt;m|h|d|w</c>; source
-/// <c>research</c>/<c>news</c>/<c>ai</c>. Strict command: <c>command</c> halt, resume or set_limit (with <c>limit</c>
+/// <c>research</c>/<c>news</c>/<c>ai</c>; an optional sixth key <c>time</c>, the signal's event time as an ISO 8601
+/// UTC string (<see cref="IsoTime"/>). Strict command: <c>command</c> halt, resume or set_limit (with <c>limit</c>
 /// max_position or price_band_percent, an exact decimal <c>value</c> ≥ 0, and an optional <c>symbol</c>); no other
-/// keys. Commands are accepted at the strict level only: a frame that looks like a command (a
+/// keys but an optional <c>time</c> (read only to order the command among market data). Commands are accepted
+/// at the strict level only: a frame that looks like a command (a
 /// command/cmd/operator key, or a halt/resume/stop action, or those words in text) fails the other levels with
 /// <see cref="ErrorCode.ParseCommandNotStrict"/>.</para>
 /// <para>Lenient signal: prose around the object, single quotes, comments, trailing commas; keys in any case with
 /// aliases (symbol: ticker, sym, instrument, stock; action: side, direction, signal, sentiment, recommendation;
 /// confidence: conf, score, probability, certainty; horizon: timeframe, tf, holdingperiod; source: origin,
-/// provider); action words bullish/long/strong buy/accumulate/overweight, bearish/short/strong sell/reduce/underweight,
+/// provider; time: timestamp, ts, datetime, as an ISO 8601 UTC string or epoch seconds, milliseconds, microseconds or
+/// nanoseconds told apart by their digit count); action words bullish/long/strong buy/accumulate/overweight, bearish/short/strong sell/reduce/underweight,
 /// neutral/flat; confidence as a fraction (0.72), a percentage (72, "72%") or a string; horizon and source optional,
 /// horizon units also min/hour(s)/day(s)/week(s); the symbol in any case.</para>
 /// <para>Basic signal, from plain text such as <c>SBIN: bullish, confidence 72%</c>: the first word that is a
@@ -46,6 +50,7 @@ public static class TaskInputParser
         Command,
         Limit,
         Value,
+        Time,
     }
 
     /// <summary>Parses one task input at <paramref name="level"/>.</summary>
@@ -88,7 +93,7 @@ public static class TaskInputParser
         }
 
         ReadOnlySpan<byte> symbol = default, action = default, confidence = default, horizon = default, source = default;
-        ReadOnlySpan<byte> name = default, limit = default, value = default;
+        ReadOnlySpan<byte> name = default, limit = default, value = default, time = default;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -100,6 +105,7 @@ public static class TaskInputParser
                 : reader.ValueTextEquals("command"u8) ? Key.Command
                 : reader.ValueTextEquals("limit"u8) ? Key.Limit
                 : reader.ValueTextEquals("value"u8) ? Key.Value
+                : reader.ValueTextEquals("time"u8) ? Key.Time
                 : Key.Unknown;
             if (key == Key.Unknown || (seen & (1 << (int)key)) != 0)
             {
@@ -129,6 +135,7 @@ public static class TaskInputParser
                 case Key.Command: name = text; break;
                 case Key.Limit: limit = text; break;
                 case Key.Value: value = text; break;
+                case Key.Time: time = text; break;
             }
         }
 
@@ -139,13 +146,20 @@ public static class TaskInputParser
 
         if ((seen & (1 << (int)Key.Command)) != 0)
         {
-            return StrictCommand(seen, name, limit, value, symbol, context, ref command);
+            return StrictCommand(seen, name, limit, value, symbol, time, context, ref command);
         }
 
         const int signalKeys = (1 << (int)Key.Symbol) | (1 << (int)Key.Action) | (1 << (int)Key.Confidence) | (1 << (int)Key.Horizon) | (1 << (int)Key.Source);
-        if (seen != signalKeys)
+        const int timeKey = 1 << (int)Key.Time;
+        if ((seen & ~timeKey) != signalKeys)
         {
-            return (seen & ~signalKeys) != 0 ? ErrorCode.ParseUnexpectedField : ErrorCode.ParseMissingField;
+            return (seen & ~(signalKeys | timeKey)) != 0 ? ErrorCode.ParseUnexpectedField : ErrorCode.ParseMissingField;
+        }
+
+        if ((seen & timeKey) != 0 && !IsoTime.TryParse(time, out signal.TimeNanos))
+        {
+            signal = default;
+            return ErrorCode.ParseBadNumber;
         }
 
         if (!context.TryGetSymbol(symbol, ignoreCase: false, out signal.Symbol))
@@ -183,12 +197,17 @@ public static class TaskInputParser
         return ErrorCode.None;
     }
 
-    private static ErrorCode StrictCommand(int seen, ReadOnlySpan<byte> name, ReadOnlySpan<byte> limit, ReadOnlySpan<byte> value, ReadOnlySpan<byte> symbol, ParseContext context, ref Command command)
+    private static ErrorCode StrictCommand(int seen, ReadOnlySpan<byte> name, ReadOnlySpan<byte> limit, ReadOnlySpan<byte> value, ReadOnlySpan<byte> symbol, ReadOnlySpan<byte> time, ParseContext context, ref Command command)
     {
         const int signalOnly = (1 << (int)Key.Action) | (1 << (int)Key.Confidence) | (1 << (int)Key.Horizon) | (1 << (int)Key.Source);
         if ((seen & signalOnly) != 0)
         {
             return ErrorCode.ParseUnexpectedField;
+        }
+
+        if ((seen & (1 << (int)Key.Time)) != 0 && !IsoTime.TryParse(time, out _))
+        {
+            return ErrorCode.ParseBadNumber;
         }
 
         command.Symbol = SymbolId.None;
@@ -301,6 +320,14 @@ public static class TaskInputParser
                     break;
                 case Key.Source:
                     signal.Origin = Origin(text);
+                    break;
+                case Key.Time:
+                    // Tolerant: an unreadable time is dropped (the signal is then stamped by decide), not an error.
+                    if (!IsoTime.TryParse(text, out signal.TimeNanos) && !IsoTime.TryParseEpoch(text, out signal.TimeNanos))
+                    {
+                        signal.TimeNanos = 0;
+                    }
+
                     break;
             }
 
@@ -417,6 +444,7 @@ public static class TaskInputParser
         if (Any(k, "horizon|timeframe|tf|holdingperiod"u8)) return Key.Horizon;
         if (Any(k, "source|origin|provider"u8)) return Key.Source;
         if (Any(k, "command|cmd|operator"u8)) return Key.Command;
+        if (Any(k, "time|timestamp|ts|datetime"u8)) return Key.Time;
         return Key.Unknown;
     }
 

@@ -8,16 +8,25 @@ namespace RoboTrader.Engine.Strategies;
 
 /// <summary>
 /// Runs the strategy on each market event and checks its intent against the event's risk envelope: an intent
-/// outside the envelope is clamped or refused, never sent.
+/// outside the envelope is clamped or refused, never sent. Signal events update the <see cref="SignalBook"/> (when
+/// the stage has one) that signal-aware strategies read.
 /// </summary>
 public sealed class DecideStage : IStage
 {
     private readonly IStrategy _strategy;
     private readonly IPortfolioView _portfolio;
+    private readonly SignalBook? _signals;
 
     /// <summary>Creates the stage.</summary>
     public DecideStage(IStrategy strategy, IPortfolioView portfolio)
+        : this(strategy, portfolio, null)
     {
+    }
+
+    /// <summary>Creates the stage; signals are recorded in <paramref name="signals"/> (written only on this stage's thread).</summary>
+    public DecideStage(IStrategy strategy, IPortfolioView portfolio, SignalBook? signals)
+    {
+        _signals = signals;
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(portfolio);
         _strategy = strategy;
@@ -40,8 +49,15 @@ public sealed class DecideStage : IStage
         slot.IntentError = ErrorCode.None;
         if (slot.Market.Kind == MarketEventKind.None)
         {
+            if (slot.Signal.IsPresent)
+            {
+                _signals?.Record(in slot.Signal);
+            }
+
             return;
         }
+
+        _signals?.OnMarketTime(slot.Market.TimeNanos);
 
         _strategy.OnMarketEvent(in slot.Market, sequence, in slot.Envelope, _portfolio, ref slot.Intent);
         if (!slot.Intent.IsPresent)

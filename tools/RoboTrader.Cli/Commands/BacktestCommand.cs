@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using RoboTrader.Adapters.Files;
 using RoboTrader.Adapters.Lean;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Backtest;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Execution;
@@ -15,7 +18,7 @@ namespace RoboTrader.Cli.Commands;
 public static class BacktestCommand
 {
     /// <summary>The strategies this build knows.</summary>
-    public static readonly string[] Strategies = ["sma-cross"];
+    public static readonly string[] Strategies = ["sma-cross", "signal-follow"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
@@ -26,11 +29,12 @@ public static class BacktestCommand
         var to = new Option<string>("--to") { Description = "last date (inclusive), yyyy-MM-dd" };
         var recording = new Option<string>("--recording") { Description = "replay a recording (robotrader journal export --format msgpack) instead of LEAN data" };
         var state = new Option<string>("--state") { Description = "write the run's durable state into this new folder: the input journal and the ledger (FasterLog, MessagePack records)" };
+        var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, outDir,
+            data, symbols, from, to, recording, state, signals, outDir,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
@@ -41,6 +45,11 @@ public static class BacktestCommand
                 if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
                 {
                     throw new UsageException("--recording replays a recorded run: --data, --symbols, --from and --to do not apply");
+                }
+
+                if (parse.GetValue(signals) is not null)
+                {
+                    throw new UsageException("--signals applies to LEAN data: a recording already holds its signals");
                 }
 
                 var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir };
@@ -63,16 +72,30 @@ public static class BacktestCommand
             CliValues.DateRange(fromDate, toDate);
             var root = parse.GetValue(data)!;
             var resolution = settings.Resolution(parse);
+            var signalsPath = parse.GetValue(signals);
+            if (signalsPath is not null && !File.Exists(signalsPath))
+            {
+                throw new UsageException($"--signals '{signalsPath}' does not exist");
+            }
+
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
                 new("data", Path.GetFullPath(root)),
                 new("symbols", string.Join(',', symbolList)),
                 new("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("resolution", resolution.ToString().ToLowerInvariant()),
+                .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
             ]) with { StateDirectory = stateDir };
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
+            if (signalsPath is not null)
+            {
+                source.Interleave(new TimedLineFile(
+                    signalsPath,
+                    new SourceDescriptor(SymbolId.None, FrameFormat.TaskInputs, new DateOnly(1970, 1, 1), "UTC", 8, Path.GetFileName(signalsPath), source.Symbols)));
+            }
+
             var summary = BacktestRunner.Run(source, options);
             Report(output, summary, options.OutputDirectory);
             return ExitCodes.Ok;

@@ -13,7 +13,9 @@ namespace RoboTrader.Cli.Commands;
 /// <summary>The strategy, execution, risk and pipeline options shared by <c>backtest</c> and <c>demo</c>.</summary>
 internal sealed class BacktestSettings
 {
-    private readonly Option<string> _strategy = new("--strategy") { Description = "strategy: sma-cross", DefaultValueFactory = _ => "sma-cross" };
+    private readonly Option<string> _strategy = new("--strategy") { Description = "strategy: sma-cross or signal-follow (target = direction × qty while the latest signal is fresh, else flat)", DefaultValueFactory = _ => "sma-cross" };
+    private readonly Option<bool> _signalGate = new("--signal-gate") { Description = "sma-cross trades only with the latest fresh signal of the symbol (long or flat on buy, short or flat on sell, flat without one)" };
+    private readonly Option<string> _signalWindow = new("--signal-window") { Description = "how long a signal stays fresh after its time, e.g. 90s, 30m, 2h, 1d (default 30m)" };
     private readonly Option<int> _fast = new("--fast") { Description = "fast moving-average length (trade prints)", DefaultValueFactory = _ => 20 };
     private readonly Option<int> _slow = new("--slow") { Description = "slow moving-average length (trade prints)", DefaultValueFactory = _ => 100 };
     private readonly Option<string> _qty = new("--qty") { Description = "target position size per signal", DefaultValueFactory = _ => "100" };
@@ -29,7 +31,7 @@ internal sealed class BacktestSettings
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _strategy, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement, _publishBatch })
+        foreach (var option in new Option[] { _strategy, _signalGate, _signalWindow, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement, _publishBatch })
         {
             command.Options.Add(option);
         }
@@ -50,6 +52,20 @@ internal sealed class BacktestSettings
             throw new UsageException($"--strategy '{strategy}' is not known (known: {string.Join(", ", BacktestCommand.Strategies)})");
         }
 
+        var kind = strategy == "signal-follow" ? StrategyKind.SignalFollow : StrategyKind.SmaCross;
+        var gate = parse.GetValue(_signalGate);
+        var windowText = parse.GetValue(_signalWindow);
+        if (gate && kind == StrategyKind.SignalFollow)
+        {
+            throw new UsageException("--signal-gate applies to sma-cross: signal-follow already trades only with the signal");
+        }
+
+        if (windowText is not null && !gate && kind != StrategyKind.SignalFollow)
+        {
+            throw new UsageException("--signal-window applies only with --signal-gate or --strategy signal-follow");
+        }
+
+        var window = windowText is null ? SignalOptions.Default.Window : CliValues.Duration("--signal-window", windowText);
         var wait = CliValues.WaitStrategy("--wait", parse.GetValue(_wait));
         var placement = CliValues.Placement("--placement", parse.GetValue(_placement));
         var qty = new Quantity(CliValues.PositiveDecimal("--qty", parse.GetValue(_qty)));
@@ -71,7 +87,17 @@ internal sealed class BacktestSettings
             new ExecutionOptions(fee),
             new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
             new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch)),
-            all);
+            all)
+        {
+            Strategy = kind,
+            Signals = new SignalOptions(gate, window),
+        };
+        if (gate || kind == StrategyKind.SignalFollow)
+        {
+            all.Add(new("signal_gate", gate ? "true" : "false"));
+            all.Add(new("signal_window", CliValues.FormatDuration(window)));
+        }
+
         try
         {
             options.Validate();

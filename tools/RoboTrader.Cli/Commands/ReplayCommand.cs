@@ -41,38 +41,8 @@ public static class ReplayCommand
                 new("input", Path.GetFullPath(path)),
                 new("format", formatName ?? string.Empty),
             };
-            LineFileSource source;
-            if (formatName == "lean-csv")
-            {
-                var ticker = CliValues.Symbols("--symbol", parse.GetValue(symbol)).Single();
-                var day = CliValues.Date("--date", parse.GetValue(date));
-                var frameFormat = parse.GetValue(leanKind) switch
-                {
-                    "trade-tick" => FrameFormat.LeanTradeTick,
-                    "quote-tick" => FrameFormat.LeanQuoteTick,
-                    "trade-bar" => FrameFormat.LeanTradeBar,
-                    "quote-bar" => FrameFormat.LeanQuoteBar,
-                    var other => throw new UsageException($"--lean-kind '{other}' is not trade-tick, quote-tick, trade-bar or quote-bar"),
-                };
-                var table = new SymbolTable([ticker]);
-                parameters.Add(new("symbols", ticker));
-                parameters.Add(new("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-                source = new LineFileSource(path, new SourceDescriptor(new SymbolId(0), frameFormat, day, "America/New_York", 4, Path.GetFileName(path), table), table);
-            }
-            else
-            {
-                var frameFormat = formatName switch
-                {
-                    "jsonl" => FrameFormat.JsonLines,
-                    "binance" => FrameFormat.BinanceSpot,
-                    "signals" => FrameFormat.TaskInputs,
-                    var other => throw new UsageException($"--format '{other}' is not one of {string.Join(", ", Formats)}"),
-                };
-                var list = CliValues.Symbols("--symbols", parse.GetValue(symbols));
-                var table = new SymbolTable(list);
-                parameters.Add(new("symbols", string.Join(',', table.Tickers)));
-                source = new LineFileSource(path, new SourceDescriptor(SymbolId.None, frameFormat, new DateOnly(1970, 1, 1), "UTC", 8, Path.GetFileName(path), table), table);
-            }
+            var (descriptor, table) = Describe(parse, format, symbols, symbol, date, leanKind, Path.GetFileName(path), parameters);
+            var source = new LineFileSource(path, descriptor, table);
 
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, parameters);
             var summary = BacktestRunner.Run(source, options);
@@ -84,5 +54,47 @@ public static class ReplayCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Builds the source descriptor of <c>--format</c> and its companions; adds them to <paramref name="parameters"/>.</summary>
+    internal static (SourceDescriptor Descriptor, SymbolTable Symbols) Describe(
+        ParseResult parse,
+        Option<string> format,
+        Option<string> symbols,
+        Option<string> symbol,
+        Option<string> date,
+        Option<string> leanKind,
+        string name,
+        List<KeyValuePair<string, string>> parameters)
+    {
+        var formatName = parse.GetValue(format);
+        if (formatName == "lean-csv")
+        {
+            var ticker = CliValues.Symbols("--symbol", parse.GetValue(symbol)).Single();
+            var day = CliValues.Date("--date", parse.GetValue(date));
+            var frameFormat = parse.GetValue(leanKind) switch
+            {
+                "trade-tick" => FrameFormat.LeanTradeTick,
+                "quote-tick" => FrameFormat.LeanQuoteTick,
+                "trade-bar" => FrameFormat.LeanTradeBar,
+                "quote-bar" => FrameFormat.LeanQuoteBar,
+                var other => throw new UsageException($"--lean-kind '{other}' is not trade-tick, quote-tick, trade-bar or quote-bar"),
+            };
+            var single = new SymbolTable([ticker]);
+            parameters.Add(new("symbols", ticker));
+            parameters.Add(new("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            return (new SourceDescriptor(new SymbolId(0), frameFormat, day, "America/New_York", 4, name, single), single);
+        }
+
+        var multiFormat = formatName switch
+        {
+            "jsonl" => FrameFormat.JsonLines,
+            "binance" => FrameFormat.BinanceSpot,
+            "signals" => FrameFormat.TaskInputs,
+            var other => throw new UsageException($"--format '{other}' is not one of {string.Join(", ", Formats)}"),
+        };
+        var table = new SymbolTable(CliValues.Symbols("--symbols", parse.GetValue(symbols)));
+        parameters.Add(new("symbols", string.Join(',', table.Tickers)));
+        return (new SourceDescriptor(SymbolId.None, multiFormat, new DateOnly(1970, 1, 1), "UTC", 8, name, table), table);
     }
 }
