@@ -60,7 +60,7 @@ public sealed class MessagePackAllocationTests
         for (var i = 0; i < records; i++)
         {
             var writer = new MessagePackWriter(buffer);
-            JournalRecordCodec.Write(ref writer, i, 3, 638_000_000_000_000_000L + i, raw, "ES Z6", new MessagePackTimestamp(1_790_000_000 + i, (uint)i * 7));
+            SampleRecordCodec.Write(ref writer, i, 3, 638_000_000_000_000_000L + i, raw, "ES Z6", new MessagePackTimestamp(1_790_000_000 + i, (uint)i * 7));
             if (writer.HasOverflowed)
             {
                 failures++;
@@ -81,7 +81,7 @@ public sealed class MessagePackAllocationTests
         {
             output.ResetWrittenCount();
             var writer = new MessagePackWriter(output);
-            JournalRecordCodec.Write(ref writer, i, 3, 638_000_000_000_000_000L + i, raw, "ES Z6", new MessagePackTimestamp(1_790_000_000 + i, (uint)i * 7));
+            SampleRecordCodec.Write(ref writer, i, 3, 638_000_000_000_000_000L + i, raw, "ES Z6", new MessagePackTimestamp(1_790_000_000 + i, (uint)i * 7));
             writer.Flush();
 
             var reader = new MessagePackReader(output.WrittenSpan);
@@ -93,7 +93,7 @@ public sealed class MessagePackAllocationTests
 
     private static int Check(ref MessagePackReader reader, byte[] raw, int i)
     {
-        var ok = JournalRecordCodec.TryRead(ref reader, out var record)
+        var ok = SampleRecordCodec.TryRead(ref reader, out var record)
             && reader.End
             && record.Sequence == i
             && record.SourceId == 3

@@ -3,7 +3,7 @@ using RoboTrader.Engine.MessagePack;
 namespace RoboTrader.Engine.Tests.MessagePack;
 
 /// <summary>Writes and reads <see cref="JournalRecord"/> as a MessagePack map of six named fields (keys are UTF-8 literals).</summary>
-internal static class JournalRecordCodec
+internal static class SampleRecordCodec
 {
     public static void Write(ref MessagePackWriter writer, long sequence, int sourceId, long receiveTicks, ReadOnlySpan<byte> raw, ReadOnlySpan<char> symbol, MessagePackTimestamp eventTime)
     {
