@@ -19,16 +19,16 @@ public static class LatencyHarness
     public sealed record Result(LatencyHistogram Histogram, long Events, long LateFrames, double OfferedPerSecond);
 
     /// <summary>Runs for <paramref name="duration"/> at <paramref name="eventsPerSecond"/>, writing outputs to a temp folder.</summary>
-    public static Result Run(long eventsPerSecond, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement)
+    public static Result Run(long eventsPerSecond, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement, bool pinThreads = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerSecond, 1);
         var outDir = Path.Combine(Path.GetTempPath(), "robotrader-latency-" + Guid.NewGuid().ToString("N"));
         try
         {
             // Warm-up: one second at the same rate so the JIT has compiled the hot path at full tier.
-            Once(eventsPerSecond, TimeSpan.FromSeconds(1), wait, placement, outDir, new LatencyHistogram());
+            Once(eventsPerSecond, TimeSpan.FromSeconds(1), wait, placement, pinThreads, outDir, new LatencyHistogram());
             var histogram = new LatencyHistogram();
-            var (events, late) = Once(eventsPerSecond, duration, wait, placement, outDir, histogram);
+            var (events, late) = Once(eventsPerSecond, duration, wait, placement, pinThreads, outDir, histogram);
             return new Result(histogram, events, late, eventsPerSecond);
         }
         finally
@@ -37,7 +37,7 @@ public static class LatencyHarness
         }
     }
 
-    private static (long Events, long Late) Once(long rate, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement, string outDir, LatencyHistogram histogram)
+    private static (long Events, long Late) Once(long rate, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement, bool pinThreads, string outDir, LatencyHistogram histogram)
     {
         var source = new PacedFrameSource(rate, duration);
         var options = new BacktestOptions(
@@ -45,7 +45,7 @@ public static class LatencyHarness
             new SmaCrossOptions(1, 2, Quantity.FromUnits(100)),
             new ExecutionOptions(default),
             RiskOptions.Default,
-            new PipelineOptions(1 << 16, wait, placement),
+            new PipelineOptions(1 << 16, wait, placement, PinThreads: pinThreads),
             []);
         var summary = BacktestRunner.Run(source, options, histogram);
         return (summary.Events, source.LateFrames);

@@ -63,6 +63,7 @@ public static class BacktestRunner
         parse.Prepare();
 
         var stopwatch = Stopwatch.StartNew();
+        var pinned = options.Pipeline.PinThreads && ThreadAffinity.PinCurrentThread(0);
         pipeline.Start();
         try
         {
@@ -73,6 +74,13 @@ public static class BacktestRunner
         {
             pipeline.Supervisor.Stop();
             throw;
+        }
+        finally
+        {
+            if (pinned)
+            {
+                ThreadAffinity.Unpin();
+            }
         }
 
         state?.Close();

@@ -71,7 +71,7 @@ public sealed class EnginePipeline : IDisposable
             .Select(g => (IReadOnlyList<StageSupervisor>)g.Select(k => byKind[k]).ToList())
             .ToList();
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
-        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal);
+        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal, options.PinThreads);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);

@@ -8,7 +8,8 @@ namespace RoboTrader.Engine.Pipeline;
 /// <param name="Wait">How consumer threads wait.</param>
 /// <param name="Placement">Which stages share a thread.</param>
 /// <param name="PublishBatch">Frames ingest writes before publishing the cursor (1 = each at once, for live feeds).</param>
-public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1)
+/// <param name="PinThreads">Pin the producer thread to CPU 0 and each stage thread to a CPU of its own (Linux).</param>
+public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1, bool PinThreads = false)
 {
     /// <summary>For replay: 64Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread, 64-frame publish batches.</summary>
     public static PipelineOptions Default { get; } = new(1 << 16, WaitStrategyKind.Yielding, StagePlacement.Default, 64);

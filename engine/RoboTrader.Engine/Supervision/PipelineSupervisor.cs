@@ -24,11 +24,13 @@ public sealed class PipelineSupervisor : IDisposable
     /// <param name="waitStrategy">How the stage threads wait.</param>
     /// <param name="journal">An optional consumer beside the first group (the input journal): it waits only for the
     /// producers, runs on its own thread with a sleeping wait, and gates the producers like the last group.</param>
+    /// <param name="pinThreads">Pin stage group threads to CPUs 1, 2, ... (CPU 0 is the producer's).</param>
     public PipelineSupervisor(
         RingBuffer<PipelineSlot> ring,
         IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
         IWaitStrategy waitStrategy,
-        Journal.JournalStage? journal = null)
+        Journal.JournalStage? journal = null,
+        bool pinThreads = false)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(groups);
@@ -42,7 +44,9 @@ public sealed class PipelineSupervisor : IDisposable
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
             var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4));
-            _workers.Add(new Worker(handler.Name, processor, group, _consumerDied));
+            // Pinned: the producer keeps CPU 0, the stage groups take the next CPUs in turn.
+            int? cpu = pinThreads ? (1 + _workers.Count) % Environment.ProcessorCount : null;
+            _workers.Add(new Worker(handler.Name, processor, group, _consumerDied, cpu));
             upstream = [processor.Sequence];
         }
 
@@ -50,7 +54,7 @@ public sealed class PipelineSupervisor : IDisposable
         if (journal is not null)
         {
             var processor = new BatchEventProcessor<PipelineSlot, Journal.JournalStage>(ring, ring.NewBarrier(new Ring.WaitStrategies.SleepingWaitStrategy()), journal);
-            _workers.Add(new Worker("journal", processor, [], _consumerDied));
+            _workers.Add(new Worker("journal", processor, [], _consumerDied, null));
             ring.AddGatingSequences(processor.Sequence);
         }
     }
@@ -158,7 +162,8 @@ public sealed class PipelineSupervisor : IDisposable
         string name,
         IEventProcessor processor,
         IReadOnlyList<StageSupervisor> supervisors,
-        CancellationTokenSource died)
+        CancellationTokenSource died,
+        int? cpu)
     {
         private Thread? _thread;
 
@@ -184,6 +189,11 @@ public sealed class PipelineSupervisor : IDisposable
         {
             try
             {
+                if (cpu is { } c)
+                {
+                    Diagnostics.ThreadAffinity.PinCurrentThread(c);
+                }
+
                 Processor.Run();
                 if (Processor.Fault is { } fault)
                 {

@@ -173,6 +173,16 @@ public sealed class BacktestPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_PinnedThreads_GivesIdenticalOutputs()
+    {
+        BacktestRunner.Run(RandomWalk(), Options("unpinned", fast: 5, slow: 20, feeBps: 1));
+        var pinned = Options("pinned", fast: 5, slow: 20, feeBps: 1, placement: "parse|risk,decide,execute,persist");
+        BacktestRunner.Run(RandomWalk(), pinned with { Pipeline = pinned.Pipeline with { PinThreads = true } });
+
+        Assert.Equal(File.ReadAllBytes(_temp.Combine("unpinned", "fills.csv")), File.ReadAllBytes(_temp.Combine("pinned", "fills.csv")));
+    }
+
+    [Fact]
     public void Run_ThrowingStrategyStage_HaltsTradingAndDeadLettersTheEvent()
     {
         var killSwitch = new KillSwitch();

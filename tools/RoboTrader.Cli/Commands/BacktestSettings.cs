@@ -27,11 +27,12 @@ internal sealed class BacktestSettings
     private readonly Option<int> _ringSize = new("--ring-size") { Description = "ring slots (power of two)", DefaultValueFactory = _ => PipelineOptions.Default.RingSize };
     private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
     private readonly Option<int> _publishBatch = new("--publish-batch") { Description = "frames ingest writes before publishing them to the stages", DefaultValueFactory = _ => PipelineOptions.Default.PublishBatch };
+    private readonly Option<bool> _pinThreads = new("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own (Linux)" };
     private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _strategy, _signalGate, _signalWindow, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement, _publishBatch })
+        foreach (var option in new Option[] { _strategy, _signalGate, _signalWindow, _fast, _slow, _qty, _feeBps, _resolution, _maxPosition, _priceBand, _killSwitch, _ringSize, _wait, _placement, _publishBatch, _pinThreads })
         {
             command.Options.Add(option);
         }
@@ -86,7 +87,7 @@ internal sealed class BacktestSettings
             new SmaCrossOptions(fast, slow, qty),
             new ExecutionOptions(fee),
             new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
-            new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch)),
+            new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads)),
             all)
         {
             Strategy = kind,
