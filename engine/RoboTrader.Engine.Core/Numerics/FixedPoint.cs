@@ -85,10 +85,10 @@ public static class FixedPoint
         return pos;
     }
 
-    /// <summary>Formats a fixed-point value as UTF-8 into <paramref name="destination"/>; returns bytes written.</summary>
-    public static int FormatUtf8(long raw, Span<byte> destination)
+    /// <summary>Formats a fixed-point value as UTF-8 (ASCII) into <paramref name="destination"/>; returns bytes written.</summary>
+    public static int FormatUtf8(Int128 raw, Span<byte> destination)
     {
-        Span<char> chars = stackalloc char[32];
+        Span<char> chars = stackalloc char[64];
         var n = Format(raw, chars);
         for (var i = 0; i < n; i++)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using RoboTrader.Engine.Core.Numerics;
 
@@ -86,10 +85,4 @@ public static class SummaryJson
         json.Flush();
         stream.WriteByte((byte)'\n');
     }
-
-    /// <summary>Formats a money amount the way summary.json does (exact decimal).</summary>
-    public static string Format(Money money) => money.ToString();
-
-    /// <summary>Formats a count with the invariant culture.</summary>
-    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,7 +58,7 @@ public sealed class FillsCsvWriter : IDisposable
         row[n++] = (byte)',';
         n += FixedPoint.FormatUtf8(fill.Price.Raw, row[n..]);
         row[n++] = (byte)',';
-        n += FormatMoney(fill.Fee, row[n..]);
+        n += FixedPoint.FormatUtf8(fill.Fee.Raw, row[n..]);
         row[n++] = (byte)'\n';
         _stream.Write(row[..n]);
         Rows++;
@@ -69,16 +69,4 @@ public sealed class FillsCsvWriter : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
-
-    private static int FormatMoney(Money money, Span<byte> destination)
-    {
-        Span<char> chars = stackalloc char[64];
-        var n = FixedPoint.Format(money.Raw, chars);
-        for (var i = 0; i < n; i++)
-        {
-            destination[i] = (byte)chars[i];
-        }
-
-        return n;
-    }
 }

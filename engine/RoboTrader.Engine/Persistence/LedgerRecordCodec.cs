@@ -74,14 +74,8 @@ public static class LedgerRecordCodec
 
     private static void Decimal(ref MessagePackWriter w, Int128 raw)
     {
-        Span<char> chars = stackalloc char[64];
-        var n = FixedPoint.Format(raw, chars);
         var bytes = s_scratch ??= new byte[64]; // per thread: a span the writer may keep must not point at the stack
-        for (var i = 0; i < n; i++)
-        {
-            bytes[i] = (byte)chars[i];
-        }
-
+        var n = FixedPoint.FormatUtf8(raw, bytes);
         w.WriteString(bytes.AsSpan(0, n));
     }
 
