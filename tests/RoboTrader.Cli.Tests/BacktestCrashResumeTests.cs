@@ -42,8 +42,16 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
                 resumedFromCheckpoint++;
             }
 
-            var killAfter = attempt < 8 ? TimeSpan.FromMilliseconds(random.Next(150, (int)Math.Max(300, uninterrupted.TotalMilliseconds))) : TimeSpan.FromMinutes(5);
-            if (CliRunner.RunProcessKilledAfter(killAfter, Args("crash")) == 0)
+            // The first kill comes shortly after the first checkpoint (so a resume is certain), the next ones at random
+            // moments, and from the sixth try on the run may finish.
+            var manifest = Path.Combine(_temp.Combine("crash-state"), "checkpoint.json");
+            var outcome = attempt switch
+            {
+                0 => CliRunner.RunProcessKilledAfter(TimeSpan.FromMilliseconds(random.Next(0, 300)), () => File.Exists(manifest), Args("crash")),
+                < 6 => CliRunner.RunProcessKilledAfter(TimeSpan.FromMilliseconds(uninterrupted.TotalMilliseconds * (0.15 + (0.45 * random.NextDouble()))), Args("crash")),
+                _ => CliRunner.RunProcessKilledAfter(TimeSpan.FromMinutes(5), Args("crash")),
+            };
+            if (outcome == 0)
             {
                 break;
             }
@@ -53,6 +61,7 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
 
         output.WriteLine($"uninterrupted {uninterrupted.TotalMilliseconds:F0} ms; {kills} kills; {resumedFromCheckpoint} runs started from a checkpoint");
         Assert.True(kills > 0, "no run was killed");
+        Assert.True(resumedFromCheckpoint > 0, "no run resumed from a checkpoint");
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "fills.csv")), File.ReadAllBytes(_temp.Combine("crash", "fills.csv")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "deadletters.jsonl")), File.ReadAllBytes(_temp.Combine("crash", "deadletters.jsonl")));
         Assert.Equal(Summary("reference").Replace("reference", "crash", StringComparison.Ordinal), Summary("crash"));

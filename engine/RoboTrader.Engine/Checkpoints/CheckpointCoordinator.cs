@@ -29,6 +29,7 @@ public sealed class CheckpointCoordinator
     private readonly string _root;
     private readonly InputJournal? _journal;
     private readonly string _settings;
+    private long _completed;
 
     /// <summary>Creates the coordinator.</summary>
     /// <param name="stateDirectory">The run's state folder.</param>
@@ -45,8 +46,6 @@ public sealed class CheckpointCoordinator
 
     /// <summary>Checkpoints completed by this run.</summary>
     public long Completed => Volatile.Read(ref _completed);
-
-    private long _completed;
 
     /// <summary>Reads the manifest of <paramref name="stateDirectory"/>, or null when it has none.</summary>
     public static CheckpointRecord? ReadManifest(string stateDirectory)
