@@ -98,7 +98,8 @@ public sealed class CheckpointCoordinator
     public void OnGroupHandled(IReadOnlyList<StageSupervisor> group, long id, long sequence, bool last)
     {
         ArgumentNullException.ThrowIfNull(group);
-        Directory.CreateDirectory(Folder(id));
+        AtomicFile.CreateDirectory(Path.Combine(_root, CheckpointsFolder));
+        AtomicFile.CreateDirectory(Folder(id));
         var buffer = new ArrayBufferWriter<byte>();
         foreach (var supervisor in group)
         {
