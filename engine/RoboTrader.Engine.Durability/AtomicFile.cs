@@ -22,4 +22,17 @@ public static class AtomicFile
         File.Move(temp, path, overwrite: true);
         NativeMethods.FsyncDirectory(directory);
     }
+
+    /// <summary>Creates <paramref name="path"/> (if absent) and fsyncs its parent, so the folder survives a power loss.</summary>
+    public static void CreateDirectory(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(full);
+        NativeMethods.FsyncDirectory(Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar))!);
+    }
 }

@@ -290,7 +290,7 @@ public ref struct MessagePackWriter
 
     /// <summary>Writes bytes as bin 8/16/32 by their length.</summary>
     /// <param name="value">The bytes.</param>
-    public void WriteBinary(ReadOnlySpan<byte> value)
+    public void WriteBinary(scoped ReadOnlySpan<byte> value)
     {
         var header = value.Length <= byte.MaxValue ? 2 : value.Length <= ushort.MaxValue ? 3 : 5;
         var span = GetSpan(header + value.Length);

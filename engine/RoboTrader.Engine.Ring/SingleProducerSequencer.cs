@@ -20,6 +20,19 @@ public sealed class SingleProducerSequencer : Sequencer
         _fields.CachedGatingValue = Sequence.InitialValue;
     }
 
+    /// <summary>
+    /// Makes the ring continue after <paramref name="sequence"/> (resume from a checkpoint): the next claim is
+    /// <paramref name="sequence"/> + 1. Set the consumers' sequences to the same value.
+    /// </summary>
+    /// <remarks>WARNING: only before anything is claimed and before the consumers start.</remarks>
+    public void StartAfter(long sequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, Sequence.InitialValue);
+        _fields.NextValue = sequence;
+        _fields.CachedGatingValue = sequence;
+        Cursor.SetValue(sequence);
+    }
+
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override long Next(int n)

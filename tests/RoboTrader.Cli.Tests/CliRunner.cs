@@ -37,4 +37,44 @@ internal static class CliRunner
 
         return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>Starts the real executable and kills it (kill -9, the whole tree) after <paramref name="killAfter"/>; null when killed.</summary>
+    public static int? RunProcessKilledAfter(TimeSpan killAfter, params string[] args) => RunProcessKilledAfter(killAfter, null, args);
+
+    /// <summary>
+    /// Starts the real executable and kills it (kill -9, the whole tree) <paramref name="killAfter"/> after
+    /// <paramref name="armed"/> first holds (polled; null: from the start); null when killed.
+    /// </summary>
+    public static int? RunProcessKilledAfter(TimeSpan killAfter, Func<bool>? armed, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "robotrader.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        while (armed is not null && !armed())
+        {
+            if (process.WaitForExit(TimeSpan.FromMilliseconds(5)))
+            {
+                break;
+            }
+        }
+
+        if (!process.WaitForExit(killAfter))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return null;
+        }
+
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr.Result + stdout.Result);
+        return process.ExitCode;
+    }
 }

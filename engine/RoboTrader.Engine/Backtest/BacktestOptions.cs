@@ -27,10 +27,17 @@ public sealed record BacktestOptions(
     public SignalOptions Signals { get; init; } = SignalOptions.Default;
 
     /// <summary>
-    /// When set, the run's durable state goes into this folder (a new, empty one): the input journal (every frame) in
-    /// <c>journal/</c> and the ledger (every order and fill) in <c>ledger/</c>.
+    /// When set, the run's durable state goes into this folder: the input journal (every frame) in <c>journal/</c>,
+    /// the ledger (every order and fill) in <c>ledger/</c>, and checkpoints (see <see cref="CheckpointEvery"/>). A
+    /// folder with a checkpoint is resumed from it.
     /// </summary>
     public string? StateDirectory { get; init; }
+
+    /// <summary>
+    /// With a state folder: checkpoint every this many frames (0: never). A run killed at any moment and started again
+    /// with the same options resumes from its last checkpoint and ends with the same outputs.
+    /// </summary>
+    public long CheckpointEvery { get; init; }
 
     /// <summary>Journal and ledger group commit: after this many records...</summary>
     public int JournalCommitEveryRecords { get; init; } = 1 << 20;
@@ -54,6 +61,11 @@ public sealed record BacktestOptions(
         {
             throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, "--signal-gate applies to sma-cross: signal-follow already trades only with the signal");
         }
+        if (CheckpointEvery < 0)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"--checkpoint-every must be 0 (never) or positive, not {CheckpointEvery}");
+        }
+
         Execution.Validate();
         Risk.Validate();
         Pipeline.Validate();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
@@ -44,9 +45,12 @@ public static class BacktestRunner
         var signals = new SignalBook(symbols.Count, options.Signals.Window);
         var decide = new DecideStage(CreateStrategy(options, symbols.Count, signals), portfolio, signals);
         var execute = new ExecuteStage(portfolio, options.Execution, orderLatency);
-        using var state = StateFiles.Create(options, symbols, registry);
-        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory), symbols, registry, state?.Ledger);
+        var settings = Settings(options, symbols, registry);
+        using var state = StateFiles.Create(options, symbols, registry, settings);
+        var resume = state?.Resume;
+        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
         var journalStage = state is null ? null : new JournalStage(state.Journal);
+        var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,
@@ -59,8 +63,18 @@ public static class BacktestRunner
                 (persist, FaultPolicy.HaltTrading),
             ],
             killSwitch,
-            journalStage);
+            journalStage,
+            options.CheckpointEvery > 0 ? checkpoints : null);
         parse.Prepare();
+        if (resume is not null)
+        {
+            // Every stage as it was after the checkpoint's frame; the ring, the journal and ingest continue after it.
+            checkpoints!.Restore(resume, pipeline.Stages);
+            pipeline.Supervisor.StartAfter(resume.Sequence);
+            journalStage!.ResumeAfter(resume.Sequence);
+        }
+
+        pipeline.Ingest.ConfigureCheckpoints(state is null ? 0 : options.CheckpointEvery, resume?.Sequence ?? -1);
 
         var stopwatch = Stopwatch.StartNew();
         var pinned = options.Pipeline.PinThreads && ThreadAffinity.PinCurrentThread(0);
@@ -151,6 +165,21 @@ public static class BacktestRunner
         SummaryJson.Write(summary, Path.Combine(options.OutputDirectory, "summary.json"));
         return summary;
     }
+
+    /// <summary>What a resumed run must share with the run that wrote the checkpoint (everything the results depend on).</summary>
+    private static string Settings(BacktestOptions options, SymbolTable symbols, SourceRegistry registry)
+        => string.Join(
+            " | ",
+            Path.GetFullPath(options.OutputDirectory),
+            options.SmaCross.ToString(),
+            options.Execution.ToString(),
+            options.Risk.ToString(),
+            options.Strategy.ToString(),
+            options.Signals.ToString(),
+            "every=" + options.CheckpointEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(",", symbols.Tickers),
+            string.Join(",", registry.All.Select(d => d.Name + ":" + d.Format)),
+            string.Join(",", options.Parameters.Select(p => p.Key + "=" + p.Value)));
 
     private static IStrategy CreateStrategy(BacktestOptions options, int symbolCount, SignalBook signals)
     {

@@ -1,3 +1,4 @@
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Durability;
@@ -21,12 +22,16 @@ public sealed class StateFiles : IDisposable
 
     private readonly InputJournal _ledgerLog;
 
-    private StateFiles(InputJournal journal, InputJournal ledgerLog, LedgerWriter ledger)
+    private StateFiles(InputJournal journal, InputJournal ledgerLog, LedgerWriter ledger, CheckpointRecord? resume)
     {
+        Resume = resume;
         Journal = journal;
         _ledgerLog = ledgerLog;
         Ledger = ledger;
     }
+
+    /// <summary>The checkpoint to resume from (null: a fresh run).</summary>
+    public CheckpointRecord? Resume { get; }
 
     /// <summary>The input journal.</summary>
     public InputJournal Journal { get; }
@@ -34,9 +39,17 @@ public sealed class StateFiles : IDisposable
     /// <summary>The ledger.</summary>
     public LedgerWriter Ledger { get; }
 
-    /// <summary>Opens the state folder of <paramref name="options"/>, or returns null when the run has none.</summary>
-    /// <exception cref="EngineException">The folder is not empty (resuming from state comes with checkpoints).</exception>
-    public static StateFiles? Create(BacktestOptions options, SymbolTable symbols, SourceRegistry registry)
+    /// <summary>
+    /// Opens the state folder of <paramref name="options"/>, or returns null when the run has none. A folder with a
+    /// checkpoint manifest is opened for a resume (<see cref="Resume"/>); one without (a run that stopped before its
+    /// first checkpoint) loses its journal, ledger and partial checkpoints and starts afresh.
+    /// </summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="symbols">The symbols.</param>
+    /// <param name="registry">The sources.</param>
+    /// <param name="settings">The run's result-relevant options: a checkpoint written with others is refused.</param>
+    /// <exception cref="EngineException">The folder holds something else, or a checkpoint of a run with other options.</exception>
+    public static StateFiles? Create(BacktestOptions options, SymbolTable symbols, SourceRegistry registry, string settings = "")
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.StateDirectory is not { } directory)
@@ -44,9 +57,30 @@ public sealed class StateFiles : IDisposable
             return null;
         }
 
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        var resume = Directory.Exists(directory) ? CheckpointCoordinator.ReadManifest(directory) : null;
+        if (resume is not null && resume.Settings != settings)
         {
-            throw new EngineException(ErrorCode.ConfigurationInvalid, $"--state '{directory}' is not empty: a run writes its state into a new folder (resuming from it comes with checkpoints)");
+            throw new EngineException(
+                ErrorCode.PersistenceSettingsMismatch,
+                $"--state '{directory}' holds a checkpoint of a run with other options: run the same command again to resume it, or use a new folder.\n  checkpoint: {resume.Settings}\n  this run:   {settings}");
+        }
+
+        if (resume is null && Directory.Exists(directory))
+        {
+            // Stopped before its first checkpoint: nothing to resume from, start afresh.
+            foreach (var sub in new[] { JournalFolder, LedgerFolder, CheckpointCoordinator.CheckpointsFolder })
+            {
+                var path = Path.Combine(directory, sub);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+            }
+
+            if (Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                throw new EngineException(ErrorCode.ConfigurationInvalid, $"--state '{directory}' is not empty and holds no run state: a run writes its state into a new folder or resumes its own");
+            }
         }
 
         var journalDir = Path.Combine(directory, JournalFolder);
@@ -55,7 +89,7 @@ public sealed class StateFiles : IDisposable
         {
             AtomicFile.Write(Path.Combine(journalDir, SourceCatalog.FileName), new SourceCatalog(symbols, registry.All).Encode());
             var ledgerLog = InputJournal.Open(JournalFiles.Options(Path.Combine(directory, LedgerFolder), options.JournalCommitEveryRecords, options.JournalCommitInterval));
-            return new StateFiles(journal, ledgerLog, new LedgerWriter(ledgerLog, symbols));
+            return new StateFiles(journal, ledgerLog, new LedgerWriter(ledgerLog, symbols), resume);
         }
         catch
         {

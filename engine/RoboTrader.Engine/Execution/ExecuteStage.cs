@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using System.Diagnostics;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
@@ -14,7 +16,7 @@ namespace RoboTrader.Engine.Execution;
 /// its limit or better. Fees are notional × fee bps / 10000. Orders still
 /// working at the end of the data are cancelled.
 /// </summary>
-public sealed class ExecuteStage : IStage
+public sealed class ExecuteStage : IStage, ICheckpointable
 {
     private readonly Portfolio _portfolio;
     private readonly BasisPoints _feeBps;
@@ -158,5 +160,25 @@ public sealed class ExecuteStage : IStage
     /// <inheritdoc />
     public void OnShutdown()
     {
+    }
+
+
+    /// <inheritdoc />
+    /// <remarks>Includes the portfolio (owned by this stage).</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        writer.WriteInt64(_lastOrderId);
+        writer.WriteInt64(Fills);
+        writer.WriteInt64(Cancelled);
+        _portfolio.WriteState(ref writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        _lastOrderId = CheckpointState.ReadInt64(ref reader);
+        Fills = CheckpointState.ReadInt64(ref reader);
+        Cancelled = CheckpointState.ReadInt64(ref reader);
+        _portfolio.ReadState(ref reader);
     }
 }

@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Core.Trading;
@@ -8,7 +10,7 @@ namespace RoboTrader.Engine.Execution;
 /// Positions, working orders and marks per symbol, in fixed point. Owned by the execute stage; risk and decide read
 /// it through <see cref="IPortfolioView"/> on the same thread.
 /// </summary>
-public sealed class Portfolio : IPortfolioView
+public sealed class Portfolio : IPortfolioView, ICheckpointable
 {
     private readonly SymbolBook[] _books;
 
@@ -54,6 +56,38 @@ public sealed class Portfolio : IPortfolioView
 
     internal SymbolBook Book(SymbolId symbol) => _books[symbol.Value];
 
+    /// <inheritdoc />
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        writer.WriteArrayHeader(_books.Length);
+        foreach (var book in _books)
+        {
+            CheckpointState.WriteValue(ref writer, in book.Position);
+            CheckpointState.WriteValue(ref writer, in book.Mark);
+            writer.WriteInt64(book.PendingBuy);
+            writer.WriteInt64(book.PendingSell);
+            CheckpointState.WriteSpan(ref writer, book.Working);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        if (!reader.TryReadArrayHeader(out var count) || count != _books.Length)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.PersistenceCorrupt, "checkpoint state is malformed: the portfolio has another number of symbols");
+        }
+
+        foreach (var book in _books)
+        {
+            book.Position = CheckpointState.ReadValue<Position>(ref reader);
+            book.Mark = CheckpointState.ReadValue<Price>(ref reader);
+            var pendingBuy = CheckpointState.ReadInt64(ref reader);
+            var pendingSell = CheckpointState.ReadInt64(ref reader);
+            book.Restore(CheckpointState.ReadArray<Order>(ref reader), pendingBuy, pendingSell);
+        }
+    }
+
     private delegate Money PositionMeasure(in Position position, Price mark);
 
     private Money Sum(PositionMeasure measure)
@@ -83,6 +117,14 @@ public sealed class Portfolio : IPortfolioView
         public int WorkingCount => _count;
 
         public ref Order WorkingAt(int index) => ref _orders[index];
+
+        public void Restore(Order[] working, long pendingBuy, long pendingSell)
+        {
+            _orders = working.Length < 4 ? [.. working, .. new Order[4 - working.Length]] : working;
+            _count = working.Length;
+            PendingBuy = pendingBuy;
+            PendingSell = pendingSell;
+        }
 
         public void AddWorking(in Order order)
         {

@@ -21,6 +21,9 @@ public sealed class IngestStage
     private long _lastClaimed = Sequence.InitialValue;
     private int _unpublished;
     private long _stamp;
+    private long _checkpointEvery;
+    private long _untilCheckpoint = long.MaxValue;
+    private long _skip;
 
     /// <summary>Creates the stage over <paramref name="ring"/>.</summary>
     /// <param name="ring">The ring (single producer).</param>
@@ -43,10 +46,26 @@ public sealed class IngestStage
         _publishBatch = publishBatch;
     }
 
-    /// <summary>Frames published so far (end-of-data markers not counted).</summary>
+    /// <summary>Frames published so far (end-of-data markers not counted), including those a resume skipped.</summary>
     public long Published => _published;
 
-    /// <summary>Publishes one frame from <paramref name="source"/>; returns its sequence.</summary>
+    /// <summary>
+    /// Stamps every <paramref name="every"/>-th frame with a checkpoint id (0: never), and when resuming after
+    /// sequence <paramref name="resumeAfter"/>, skips the first <paramref name="resumeAfter"/> + 1 frames the source
+    /// replays (they were handled before the checkpoint; a file replay is deterministic).
+    /// </summary>
+    /// <remarks>Before the first frame; producer thread.</remarks>
+    public void ConfigureCheckpoints(long every, long resumeAfter = Sequence.InitialValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(every);
+        ArgumentOutOfRangeException.ThrowIfLessThan(resumeAfter, Sequence.InitialValue);
+        _checkpointEvery = every;
+        _untilCheckpoint = every == 0 ? long.MaxValue : every;
+        _skip = resumeAfter + 1;
+        _published = resumeAfter + 1;
+    }
+
+    /// <summary>Publishes one frame from <paramref name="source"/>; returns its sequence (-1 for a frame a resume skipped).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The source is not registered or the frame is larger than <see cref="PipelineSlot.MaxFrameLength"/>.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Publish(SourceId source, ReadOnlySpan<byte> frame)
@@ -54,6 +73,12 @@ public sealed class IngestStage
         if (!_sources.Contains(source) || frame.Length > PipelineSlot.MaxFrameLength)
         {
             ThrowBadFrame(source, frame.Length);
+        }
+
+        if (_skip != 0)
+        {
+            _skip--;
+            return Sequence.InitialValue;
         }
 
         if (!_ring.TryNext(1, out var sequence))
@@ -64,6 +89,13 @@ public sealed class IngestStage
         var slot = _ring[sequence];
         slot.Kind = SlotKind.Frame;
         slot.Source = source;
+        slot.CheckpointId = 0;
+        if (--_untilCheckpoint == 0)
+        {
+            _untilCheckpoint = _checkpointEvery;
+            slot.CheckpointId = (_published + 1) / _checkpointEvery;
+        }
+
         slot.Fault = ErrorCode.None;
         slot.FaultDetail = null;
         slot.SetFrame(frame);
@@ -106,6 +138,7 @@ public sealed class IngestStage
         var slot = _ring[sequence];
         slot.Kind = SlotKind.EndOfData;
         slot.Source = default;
+        slot.CheckpointId = 0;
         slot.Fault = ErrorCode.None;
         slot.FaultDetail = null;
         slot.FrameLength = 0;

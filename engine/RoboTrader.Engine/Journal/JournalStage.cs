@@ -19,16 +19,22 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
     private readonly InputJournal _journal;
     private byte[] _record = new byte[PipelineSlot.InitialFrameCapacity + JournalRecordCodec.Overhead];
     private long _lastSequence = -1;
+    private readonly long _recovered;
 
     /// <summary>Creates the stage over an open journal.</summary>
     public JournalStage(InputJournal journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
+        _recovered = journal.RecoveredSequence;
     }
 
-    /// <summary>Records appended.</summary>
+    /// <summary>Records appended (by this run and, after a resume, before it).</summary>
     public long Appended { get; private set; }
+
+    /// <summary>Resuming after <paramref name="sequence"/>: the journal holds every frame up to it (and maybe more).</summary>
+    /// <remarks>Before the stage's thread starts.</remarks>
+    public void ResumeAfter(long sequence) => Appended = sequence + 1;
 
     /// <inheritdoc />
     public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
@@ -40,6 +46,12 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
                 _journal.Commit(_lastSequence);
             }
 
+            return;
+        }
+
+        if (sequence <= _recovered)
+        {
+            Appended++; // a resume replays frames the journal already holds
             return;
         }
 
@@ -58,7 +70,11 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
         _journal.Append(sequence, _record.AsSpan(0, length));
         _lastSequence = sequence;
         Appended++; // Append commits by itself every N records or M ms
-        if (endOfBatch)
+        if (data.CheckpointId != 0)
+        {
+            _journal.Commit(sequence); // a checkpoint waits for this frame to be durable
+        }
+        else if (endOfBatch)
         {
             _journal.CommitIfDue(); // idle now: do not leave a partial group waiting for the next frame
         }

@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using System.Runtime.CompilerServices;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
@@ -17,7 +19,7 @@ namespace RoboTrader.Engine.Parsing;
 /// that level and the chain goes on: nothing escapes the stage, so <c>ingested = strict + lenient + basic +
 /// dead-lettered</c> holds by construction.
 /// </remarks>
-public sealed class ParseStage : IStage
+public sealed class ParseStage : IStage, ICheckpointable
 {
     private const int Levels = 4; // None (dead-lettered), Strict, Lenient, Basic
 
@@ -228,5 +230,24 @@ public sealed class ParseStage : IStage
     /// <inheritdoc />
     public void OnShutdown()
     {
+    }
+
+
+    /// <inheritdoc />
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        CheckpointState.WriteSpan<long>(ref writer, _levelCounts);
+        CheckpointState.WriteSpan<long>(ref writer, _counts);
+        CheckpointState.WriteSpan<long>(ref writer, [ParsedStrict, ParsedLenient, ParsedBasic, DeadLettered, Suspicious, Signals, Commands]);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        CheckpointState.ReadSpan<long>(ref reader, _levelCounts);
+        CheckpointState.ReadSpan<long>(ref reader, _counts);
+        Span<long> c = stackalloc long[7];
+        CheckpointState.ReadSpan(ref reader, c);
+        (ParsedStrict, ParsedLenient, ParsedBasic, DeadLettered, Suspicious, Signals, Commands) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 }

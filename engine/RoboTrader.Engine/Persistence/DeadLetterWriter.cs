@@ -85,6 +85,30 @@ public sealed class DeadLetterWriter : IDisposable
     /// <summary>Flushes to the file.</summary>
     public void Flush() => _stream.Flush();
 
+    /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
+    public long FlushDurable()
+    {
+        _stream.Flush();
+        if (_stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+
+        return _stream.Position;
+    }
+
+    /// <summary>
+    /// Resumes after a checkpoint: cuts the file back to <paramref name="length"/> (dropping what was written after
+    /// the checkpoint) and continues there with <paramref name="count"/> items written.
+    /// </summary>
+    public void Resume(long length, long count)
+    {
+        _stream.Flush();
+        _stream.SetLength(length);
+        _stream.Position = length;
+        Count = count;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -23,14 +23,17 @@ public sealed class FillsCsvWriter : IDisposable
     private readonly byte[][] _tickers;
     private readonly byte[] _row = new byte[512];
 
-    /// <summary>Creates the writer over <paramref name="stream"/> and writes the header.</summary>
+    /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
     public FillsCsvWriter(Stream stream, SymbolTable symbols)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(symbols);
         _stream = stream;
         _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
-        _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
+        if (_stream.Length == 0)
+        {
+            _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
+        }
     }
 
     /// <summary>Rows written.</summary>
@@ -66,6 +69,30 @@ public sealed class FillsCsvWriter : IDisposable
 
     /// <summary>Flushes buffered rows to the file.</summary>
     public void Flush() => _stream.Flush();
+
+    /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
+    public long FlushDurable()
+    {
+        _stream.Flush();
+        if (_stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+
+        return _stream.Position;
+    }
+
+    /// <summary>
+    /// Resumes after a checkpoint: cuts the file back to <paramref name="length"/> (dropping what was written after
+    /// the checkpoint) and continues there with <paramref name="count"/> items written.
+    /// </summary>
+    public void Resume(long length, long count)
+    {
+        _stream.Flush();
+        _stream.SetLength(length);
+        _stream.Position = length;
+        Rows = count;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();

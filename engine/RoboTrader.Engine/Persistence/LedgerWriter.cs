@@ -1,3 +1,5 @@
+using RoboTrader.Engine.Checkpoints;
+using RoboTrader.Engine.MessagePack;
 using System.Text;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
@@ -12,13 +14,14 @@ namespace RoboTrader.Engine.Persistence;
 /// symbol's running position for the fill records. Group commit as the journal's; the host closes it.
 /// </summary>
 /// <remarks>Called only from the persist stage's thread. No allocation per record.</remarks>
-public sealed class LedgerWriter
+public sealed class LedgerWriter : ICheckpointable
 {
     private readonly InputJournal _log;
     private readonly byte[][] _tickers;
     private readonly long[] _positions;
     private readonly byte[] _record = new byte[LedgerRecordCodec.MaxLength];
     private long _count;
+    private readonly long _recovered;
 
     /// <summary>Creates the writer over an open log.</summary>
     public LedgerWriter(InputJournal log, SymbolTable symbols)
@@ -28,6 +31,7 @@ public sealed class LedgerWriter
         _log = log;
         _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
         _positions = new long[symbols.Count];
+        _recovered = log.RecoveredSequence;
     }
 
     /// <summary>Records written.</summary>
@@ -55,6 +59,30 @@ public sealed class LedgerWriter
         }
 
         _count++;
-        _log.Append(_count, _record.AsSpan(0, length));
+        if (_count > _recovered)
+        {
+            _log.Append(_count, _record.AsSpan(0, length)); // a resume replays records the ledger already holds
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Commits the ledger durably first: a checkpoint never names records the ledger could lose.</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        if (_count > _log.CommittedSequence)
+        {
+            _log.Commit(Math.Max(_count, _log.LastAppendedSequence));
+            _log.WaitForCommit(_count);
+        }
+
+        writer.WriteInt64(_count);
+        CheckpointState.WriteSpan<long>(ref writer, _positions);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        _count = CheckpointState.ReadInt64(ref reader);
+        CheckpointState.ReadSpan<long>(ref reader, _positions);
     }
 }

@@ -1,7 +1,9 @@
+using RoboTrader.Engine.Checkpoints;
 using System.Diagnostics;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.MessagePack;
 using RoboTrader.Engine.Pipeline;
 
 namespace RoboTrader.Engine.Persistence;
@@ -11,7 +13,7 @@ namespace RoboTrader.Engine.Persistence;
 /// faulted in a stage, with its bytes. Flushes at the end of a batch at most every 50 ms and at the end of the
 /// data, so what has been processed reaches the file promptly without a system call per batch.
 /// </summary>
-public sealed class PersistStage : IStage, IDisposable
+public sealed class PersistStage : IStage, IDisposable, ICheckpointable
 {
     private readonly SourceRegistry _sources;
     private readonly FillsCsvWriter _fills;
@@ -37,8 +39,8 @@ public sealed class PersistStage : IStage, IDisposable
         try
         {
             Directory.CreateDirectory(options.OutputDirectory);
-            _fills = new FillsCsvWriter(Open(Path.Combine(options.OutputDirectory, "fills.csv")), symbols);
-            _deadLetters = new DeadLetterWriter(Open(Path.Combine(options.OutputDirectory, "deadletters.jsonl")));
+            _fills = new FillsCsvWriter(Open(Path.Combine(options.OutputDirectory, "fills.csv"), options.Resume), symbols);
+            _deadLetters = new DeadLetterWriter(Open(Path.Combine(options.OutputDirectory, "deadletters.jsonl"), options.Resume));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -121,6 +123,34 @@ public sealed class PersistStage : IStage, IDisposable
         _deadLetters.Dispose();
     }
 
-    private static FileStream Open(string path)
-        => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
+    /// <inheritdoc />
+    /// <remarks>Flushes both files to the disk and commits the ledger durably first: the lengths recorded are durable.</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        _dirty = false;
+        writer.WriteInt64(_fills.FlushDurable());
+        writer.WriteInt64(_fills.Rows);
+        writer.WriteInt64(_deadLetters.FlushDurable());
+        writer.WriteInt64(_deadLetters.Count);
+        writer.WriteBoolean(_ledger is not null);
+        _ledger?.WriteState(ref writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        var fillsLength = CheckpointState.ReadInt64(ref reader);
+        _fills.Resume(fillsLength, CheckpointState.ReadInt64(ref reader));
+        var deadLettersLength = CheckpointState.ReadInt64(ref reader);
+        _deadLetters.Resume(deadLettersLength, CheckpointState.ReadInt64(ref reader));
+        if (!reader.TryReadBoolean(out var hasLedger) || hasLedger != _ledger is not null)
+        {
+            throw new EngineException(ErrorCode.PersistenceCorrupt, "checkpoint state of persist does not match: a ledger in one run and not the other");
+        }
+
+        _ledger?.ReadState(ref reader);
+    }
+
+    private static FileStream Open(string path, bool resume)
+        => new(path, resume ? FileMode.OpenOrCreate : FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
 }

@@ -41,7 +41,8 @@ public sealed class EnginePipeline : IDisposable
         SourceRegistry sources,
         IReadOnlyList<(IStage Stage, FaultPolicy Policy)> stages,
         KillSwitch killSwitch,
-        Journal.JournalStage? journal = null)
+        Journal.JournalStage? journal = null,
+        Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sources);
@@ -71,7 +72,7 @@ public sealed class EnginePipeline : IDisposable
             .Select(g => (IReadOnlyList<StageSupervisor>)g.Select(k => byKind[k]).ToList())
             .ToList();
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
-        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal, options.PinThreads);
+        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal, options.PinThreads, checkpoints);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);

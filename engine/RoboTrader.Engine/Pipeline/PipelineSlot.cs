@@ -40,6 +40,12 @@ public sealed class PipelineSlot
     /// <summary>Where the frame came from.</summary>
     public SourceId Source;
 
+    /// <summary>
+    /// Nonzero on the frame that ends a checkpoint interval: every stage group writes its state after handling it
+    /// (the checkpoint barrier rides on a frame, so sequences do not depend on checkpointing). Set by ingest.
+    /// </summary>
+    public long CheckpointId;
+
     /// <summary>Monotonic receive stamp (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency only: never on the decision path.</summary>
     public long ReceiveTimestamp;
 

@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Core.Tasks;
@@ -18,7 +20,7 @@ namespace RoboTrader.Engine.Risk;
 /// ring order, so they take effect at the same point of the market stream on every run and every placement.
 /// A refused command (a limit of zero, a band outside 1..100 whole percent) changes nothing and is counted.
 /// </remarks>
-public sealed class RiskStage : IStage
+public sealed class RiskStage : IStage, ICheckpointable
 {
     private readonly RiskOptions _options;
     private readonly KillSwitch _killSwitch;
@@ -166,5 +168,36 @@ public sealed class RiskStage : IStage
     /// <inheritdoc />
     public void OnShutdown()
     {
+    }
+
+
+    /// <inheritdoc />
+    /// <remarks>Includes the kill switch's reason (risk is the stage that engages it from commands and limits).</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        CheckpointState.WriteSpan<long>(ref writer, _lastTrade);
+        CheckpointState.WriteSpan<long>(ref writer, _maxPosition);
+        CheckpointState.WriteSpan<long>(ref writer, _bandPercent);
+        writer.WriteInt64(CommandsApplied);
+        writer.WriteInt64(CommandsRefused);
+        CheckpointState.WriteNullableString(ref writer, _killSwitch.Reason);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        CheckpointState.ReadSpan<long>(ref reader, _lastTrade);
+        CheckpointState.ReadSpan<long>(ref reader, _maxPosition);
+        CheckpointState.ReadSpan<long>(ref reader, _bandPercent);
+        CommandsApplied = CheckpointState.ReadInt64(ref reader);
+        CommandsRefused = CheckpointState.ReadInt64(ref reader);
+        if (CheckpointState.ReadNullableString(ref reader) is { } reason)
+        {
+            _killSwitch.Engage(reason);
+        }
+        else
+        {
+            _killSwitch.Release();
+        }
     }
 }

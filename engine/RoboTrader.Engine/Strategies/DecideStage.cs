@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Execution;
@@ -11,7 +13,7 @@ namespace RoboTrader.Engine.Strategies;
 /// outside the envelope is clamped or refused, never sent. Signal events update the <see cref="SignalBook"/> (when
 /// the stage has one) that signal-aware strategies read.
 /// </summary>
-public sealed class DecideStage : IStage
+public sealed class DecideStage : IStage, ICheckpointable
 {
     private readonly IStrategy _strategy;
     private readonly IPortfolioView _portfolio;
@@ -88,5 +90,25 @@ public sealed class DecideStage : IStage
     /// <inheritdoc />
     public void OnShutdown()
     {
+    }
+
+
+    /// <inheritdoc />
+    /// <remarks>Includes the strategy's state (when it has any) and the signal book's.</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        writer.WriteInt64(Refused);
+        writer.WriteInt64(Clamped);
+        (_strategy as ICheckpointable)?.WriteState(ref writer);
+        _signals?.WriteState(ref writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        Refused = CheckpointState.ReadInt64(ref reader);
+        Clamped = CheckpointState.ReadInt64(ref reader);
+        (_strategy as ICheckpointable)?.ReadState(ref reader);
+        _signals?.ReadState(ref reader);
     }
 }

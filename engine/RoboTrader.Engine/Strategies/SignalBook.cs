@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using System.Runtime.CompilerServices;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Tasks;
@@ -13,7 +15,7 @@ namespace RoboTrader.Engine.Strategies;
 /// the input. A signal without a time of its own is stamped with the time of the last market event decide saw (0
 /// before any): it takes effect where it sits in the stream. Partial (basic-level) signals count like any other.
 /// </remarks>
-public sealed class SignalBook
+public sealed class SignalBook : ICheckpointable
 {
     private readonly SignalDirection[] _direction;
     private readonly int[] _confidence;
@@ -80,5 +82,26 @@ public sealed class SignalBook
 
         var age = marketTimeNanos - _time[i];
         return age >= 0 && age <= WindowNanos ? direction : SignalDirection.None;
+    }
+
+
+    /// <inheritdoc />
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        CheckpointState.WriteSpan<SignalDirection>(ref writer, _direction);
+        CheckpointState.WriteSpan<int>(ref writer, _confidence);
+        CheckpointState.WriteSpan<long>(ref writer, _time);
+        writer.WriteInt64(_clock);
+        writer.WriteInt64(Recorded);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        CheckpointState.ReadSpan<SignalDirection>(ref reader, _direction);
+        CheckpointState.ReadSpan<int>(ref reader, _confidence);
+        CheckpointState.ReadSpan<long>(ref reader, _time);
+        _clock = CheckpointState.ReadInt64(ref reader);
+        Recorded = CheckpointState.ReadInt64(ref reader);
     }
 }

@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Tasks;
 using RoboTrader.Engine.Core.Trading;
@@ -17,7 +19,7 @@ namespace RoboTrader.Engine.Strategies;
 /// quantity; no intent means it wants what it has). Acts on the same events the inner strategy trades on: trade prints
 /// that are neither suspicious nor partial.
 /// </remarks>
-public sealed class SignalGatedStrategy : IStrategy
+public sealed class SignalGatedStrategy : IStrategy, ICheckpointable
 {
     private readonly IStrategy _inner;
     private readonly SignalBook _signals;
@@ -68,5 +70,21 @@ public sealed class SignalGatedStrategy : IStrategy
         }
 
         TargetOrder.Emit(in e, gated, portfolio, ref intent);
+    }
+
+
+    /// <inheritdoc />
+    /// <remarks>The signal book is the decide stage's to write.</remarks>
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        writer.WriteInt64(Gated);
+        (_inner as ICheckpointable)?.WriteState(ref writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        Gated = CheckpointState.ReadInt64(ref reader);
+        (_inner as ICheckpointable)?.ReadState(ref reader);
     }
 }

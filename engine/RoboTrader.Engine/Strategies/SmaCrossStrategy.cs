@@ -1,3 +1,5 @@
+using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Core.Trading;
@@ -12,7 +14,7 @@ namespace RoboTrader.Engine.Strategies;
 /// if equal (it starts at 0); the comparison is exact integer arithmetic. Target position = signal × quantity; when
 /// the target differs from position + working orders, a market order for the difference is emitted.
 /// </summary>
-public sealed class SmaCrossStrategy : IStrategy
+public sealed class SmaCrossStrategy : IStrategy, ICheckpointable
 {
     private readonly SmaCrossOptions _options;
     private readonly SymbolState[] _symbols;
@@ -76,6 +78,30 @@ public sealed class SmaCrossStrategy : IStrategy
         intent.ReferencePrice = e.Price;
     }
 
+    /// <inheritdoc />
+    public void WriteState(ref MessagePackWriter writer)
+    {
+        writer.WriteArrayHeader(_symbols.Length);
+        foreach (var s in _symbols)
+        {
+            s.WriteState(ref writer);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReadState(ref MessagePackReader reader)
+    {
+        if (!reader.TryReadArrayHeader(out var count) || count != _symbols.Length)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.PersistenceCorrupt, "checkpoint state is malformed: sma-cross has another number of symbols");
+        }
+
+        foreach (var s in _symbols)
+        {
+            s.ReadState(ref reader);
+        }
+    }
+
     /// <summary>Two rolling windows over one price history; sums kept in <see cref="Int128"/>.</summary>
     private sealed class SymbolState
     {
@@ -94,6 +120,24 @@ public sealed class SmaCrossStrategy : IStrategy
         public Int128 SumFast;
         public Int128 SumSlow;
         public int Signal;
+
+        public void WriteState(ref MessagePackWriter writer)
+        {
+            CheckpointState.WriteSpan<long>(ref writer, _history);
+            writer.WriteInt64(_count);
+            CheckpointState.WriteValue(ref writer, in SumFast);
+            CheckpointState.WriteValue(ref writer, in SumSlow);
+            writer.WriteInt64(Signal);
+        }
+
+        public void ReadState(ref MessagePackReader reader)
+        {
+            CheckpointState.ReadSpan<long>(ref reader, _history);
+            _count = CheckpointState.ReadInt64(ref reader);
+            SumFast = CheckpointState.ReadValue<Int128>(ref reader);
+            SumSlow = CheckpointState.ReadValue<Int128>(ref reader);
+            Signal = (int)CheckpointState.ReadInt64(ref reader);
+        }
 
         public bool Ready => _count >= _history.Length;
 

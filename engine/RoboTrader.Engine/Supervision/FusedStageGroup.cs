@@ -11,11 +11,18 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
 {
     private readonly IStage[] _stages;
     private readonly StageSupervisor[] _supervisors;
+    private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
+    private readonly bool _last;
 
     /// <summary>Creates the group from supervised stages, in pipeline order.</summary>
-    public FusedStageGroup(IReadOnlyList<StageSupervisor> supervisors)
+    /// <param name="supervisors">The stages.</param>
+    /// <param name="checkpoints">When given, the group's stages write their state after a frame stamped with a checkpoint id.</param>
+    /// <param name="last">True for the last group of the pipeline (it completes each checkpoint).</param>
+    public FusedStageGroup(IReadOnlyList<StageSupervisor> supervisors, Checkpoints.CheckpointCoordinator? checkpoints = null, bool last = false)
     {
         ArgumentNullException.ThrowIfNull(supervisors);
+        _checkpoints = checkpoints;
+        _last = last;
         _supervisors = [.. supervisors];
         _stages = _supervisors.Select(s => s.Stage).ToArray();
     }
@@ -37,6 +44,11 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
             {
                 _supervisors[i].OnFault(ex, data, sequence);
             }
+        }
+
+        if (data.CheckpointId != 0 && _checkpoints is not null)
+        {
+            _checkpoints.OnGroupHandled(_supervisors, data.CheckpointId, sequence, _last);
         }
     }
 

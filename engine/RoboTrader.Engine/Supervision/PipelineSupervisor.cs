@@ -25,21 +25,24 @@ public sealed class PipelineSupervisor : IDisposable
     /// <param name="journal">An optional consumer beside the first group (the input journal): it waits only for the
     /// producers, runs on its own thread with a sleeping wait, and gates the producers like the last group.</param>
     /// <param name="pinThreads">Pin stage group threads to CPUs 1, 2, ... (CPU 0 is the producer's).</param>
+    /// <param name="checkpoints">When given, each group writes its stages' state at stamped frames (see <see cref="Checkpoints.CheckpointCoordinator"/>).</param>
     public PipelineSupervisor(
         RingBuffer<PipelineSlot> ring,
         IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
         IWaitStrategy waitStrategy,
         Journal.JournalStage? journal = null,
-        bool pinThreads = false)
+        bool pinThreads = false,
+        Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(waitStrategy);
         _ring = ring;
         Sequence[] upstream = [];
-        foreach (var group in groups)
+        for (var g = 0; g < groups.Count; g++)
         {
-            var handler = new FusedStageGroup(group);
+            var group = groups[g];
+            var handler = new FusedStageGroup(group, checkpoints, last: g == groups.Count - 1);
             var barrier = ring.NewBarrier(waitStrategy, upstream);
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
@@ -61,6 +64,29 @@ public sealed class PipelineSupervisor : IDisposable
 
     /// <summary>Cancelled when a consumer thread dies: producers waiting for room must give up (see <see cref="Ingest.IngestStage"/>).</summary>
     public CancellationToken ConsumerDied => _consumerDied.Token;
+
+    /// <summary>
+    /// Makes the ring and every consumer continue after <paramref name="sequence"/> (resume from a checkpoint).
+    /// Before <see cref="Start"/>; single-producer rings only.
+    /// </summary>
+    public void StartAfter(long sequence)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("the pipeline is already started");
+        }
+
+        if (_ring.Sequencer is not SingleProducerSequencer sequencer)
+        {
+            throw new InvalidOperationException("only a single-producer ring can resume from a sequence");
+        }
+
+        sequencer.StartAfter(sequence);
+        foreach (var w in _workers)
+        {
+            w.Processor.Sequence.SetValue(sequence);
+        }
+    }
 
     /// <summary>Starts every consumer thread.</summary>
     public void Start()

@@ -35,6 +35,9 @@ public sealed class StageSupervisor
     /// <summary>Faults so far.</summary>
     public long Faults => Volatile.Read(ref _faults);
 
+    /// <summary>Restores the fault count from a checkpoint (before the stage's thread starts).</summary>
+    public void RestoreFaults(long faults) => Volatile.Write(ref _faults, faults);
+
     /// <summary>The most recent fault.</summary>
     public Exception? LastFault => _lastFault;
 

@@ -20,6 +20,9 @@ internal sealed class ListFrameSource : IFrameSource
 
     public SymbolTable Symbols { get; }
 
+    /// <summary>Throw after giving this many frames to ingest (a simulated crash).</summary>
+    public long CrashAfter { get; set; } = long.MaxValue;
+
     public ListFrameSource Trade(string symbol, long ms, long price, long size = 100, bool suspicious = false)
         => Add(symbol, FrameFormat.LeanTradeTick, $"{ms},{price},{size},P,0,{(suspicious ? 1 : 0)}");
 
@@ -52,8 +55,14 @@ internal sealed class ListFrameSource : IFrameSource
 
     public void Run(IngestStage ingest, CancellationToken cancellationToken)
     {
+        var given = 0L;
         foreach (var (source, frame) in _frames)
         {
+            if (given++ == CrashAfter)
+            {
+                throw new IOException($"simulated crash after {CrashAfter} frames");
+            }
+
             ingest.Publish(new SourceId(source), frame);
         }
     }

@@ -28,18 +28,26 @@ public static class BacktestCommand
         var from = new Option<string>("--from") { Description = "first date, yyyy-MM-dd" };
         var to = new Option<string>("--to") { Description = "last date (inclusive), yyyy-MM-dd" };
         var recording = new Option<string>("--recording") { Description = "replay a recording (robotrader journal export --format msgpack) instead of LEAN data" };
-        var state = new Option<string>("--state") { Description = "write the run's durable state into this new folder: the input journal and the ledger (FasterLog, MessagePack records)" };
+        var state = new Option<string>("--state") { Description = "the run's durable state folder: the input journal, the ledger (FasterLog, MessagePack records) and checkpoints; run the same command again after a crash to resume from the last checkpoint" };
+        var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "with --state: checkpoint every this many frames (default 1000000; 0: never)" };
         var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, signals, outDir,
+            data, symbols, from, to, recording, state, checkpointEvery, signals, outDir,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
         {
             var stateDir = parse.GetValue(state);
+            var every = parse.GetValue(checkpointEvery);
+            if (every is not null && stateDir is null)
+            {
+                throw new UsageException("--checkpoint-every applies with --state <folder>");
+            }
+
+            var checkpoints = stateDir is null ? 0 : every ?? DefaultCheckpointEvery;
             if (parse.GetValue(recording) is { } recordingPath)
             {
                 if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
@@ -52,7 +60,7 @@ public static class BacktestCommand
                     throw new UsageException("--signals applies to LEAN data: a recording already holds its signals");
                 }
 
-                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir };
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints };
                 var replay = BacktestRunner.Run(new RecordingFrameSource(recordingPath), replayOptions);
                 Report(output, replay, replayOptions.OutputDirectory);
                 return ExitCodes.Ok;
@@ -85,7 +93,7 @@ public static class BacktestCommand
                 new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new("resolution", resolution.ToString().ToLowerInvariant()),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
-            ]) with { StateDirectory = stateDir };
+            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints };
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
@@ -102,6 +110,9 @@ public static class BacktestCommand
         });
         return command;
     }
+
+    /// <summary>Frames between checkpoints when --state is given without --checkpoint-every.</summary>
+    public const long DefaultCheckpointEvery = 1_000_000;
 
     /// <summary>Prints the headline figures of a run.</summary>
     public static void Report(TextWriter output, BacktestSummary summary, string outDir)
