@@ -87,11 +87,7 @@ public static class BacktestCommand
             }
 
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
-                new("data", Path.GetFullPath(root)),
-                new("symbols", string.Join(',', symbolList)),
-                new("from", fromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("to", toDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("resolution", resolution.ToString().ToLowerInvariant()),
+                .. LeanParameters(root, symbolList, fromDate, toDate, resolution),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
             ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints };
 
@@ -113,6 +109,16 @@ public static class BacktestCommand
 
     /// <summary>Frames between checkpoints when --state is given without --checkpoint-every.</summary>
     public const long DefaultCheckpointEvery = 1_000_000;
+
+    /// <summary>The summary.json parameters that describe a LEAN run's input.</summary>
+    public static KeyValuePair<string, string>[] LeanParameters(string dataRoot, IReadOnlyList<string> symbols, DateOnly from, DateOnly to, LeanResolution resolution) =>
+    [
+        new("data", Path.GetFullPath(dataRoot)),
+        new("symbols", string.Join(',', symbols)),
+        new("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("resolution", resolution.ToString().ToLowerInvariant()),
+    ];
 
     /// <summary>Prints the headline figures of a run.</summary>
     public static void Report(TextWriter output, BacktestSummary summary, string outDir)

@@ -34,13 +34,7 @@ public static class DemoCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {files.Count} files of synthetic LEAN data under {dataRoot}"));
 
             var resolution = settings.Resolution(parse);
-            var options = settings.ToOptions(parse, Path.Combine(root, "backtest"), [
-                new("data", Path.GetFullPath(dataRoot)),
-                new("symbols", string.Join(',', symbols)),
-                new("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("resolution", resolution.ToString().ToLowerInvariant()),
-            ]);
+            var options = settings.ToOptions(parse, Path.Combine(root, "backtest"), BacktestCommand.LeanParameters(dataRoot, symbols, from, to, resolution));
             var summary = BacktestRunner.Run(new LeanDataSource(dataRoot, symbols, from, to, resolution), options);
             BacktestCommand.Report(output, summary, options.OutputDirectory);
             return ExitCodes.Ok;
