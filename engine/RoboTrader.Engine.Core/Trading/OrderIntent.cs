@@ -18,8 +18,20 @@ public struct OrderIntent
     /// <summary>Quantity, always positive.</summary>
     public Quantity Quantity;
 
-    /// <summary>Limit price (limit orders).</summary>
+    /// <summary>Limit price (limit and stop-limit orders).</summary>
     public Price LimitPrice;
+
+    /// <summary>Stop (trigger) price (stop and stop-limit orders).</summary>
+    public Price StopPrice;
+
+    /// <summary>Time in force.</summary>
+    public TimeInForce TimeInForce;
+
+    /// <summary>New order (the default), cancel or replace.</summary>
+    public OrderAction Action;
+
+    /// <summary>The working order a cancel or replace applies to.</summary>
+    public ClientOrderId Target;
 
     /// <summary>The price the order is expected to trade near (market orders: the price that caused it); risk bands check it.</summary>
     public Price ReferencePrice;

@@ -14,9 +14,10 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
 {
     private readonly SymbolBook[] _books;
 
-    /// <summary>Creates an empty portfolio for <paramref name="symbolCount"/> symbols.</summary>
-    public Portfolio(int symbolCount)
+    /// <summary>Creates an empty portfolio for <paramref name="symbolCount"/> symbols holding <paramref name="initialCash"/>.</summary>
+    public Portfolio(int symbolCount, Money initialCash = default)
     {
+        InitialCash = initialCash;
         _books = new SymbolBook[symbolCount];
         for (var i = 0; i < symbolCount; i++)
         {
@@ -26,6 +27,30 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
 
     /// <summary>Number of symbols.</summary>
     public int SymbolCount => _books.Length;
+
+    /// <summary>Cash at the start.</summary>
+    public Money InitialCash { get; }
+
+    /// <inheritdoc />
+    public Money Cash => InitialCash + Sum(static (in Position p, Price _) => p.RealizedPnl - p.Fees - p.CostBasis);
+
+    /// <inheritdoc />
+    public Money Equity => InitialCash + Sum(static (in Position p, Price mark) => p.RealizedPnl - p.Fees + p.Unrealized(mark));
+
+    /// <inheritdoc />
+    public Money GrossExposure => Sum(static (in Position p, Price mark) => Money.Notional(p.Quantity.Raw < 0 ? -p.Quantity : p.Quantity, mark));
+
+    /// <inheritdoc />
+    public Money NetExposure => Sum(static (in Position p, Price mark) => Money.Notional(p.Quantity, mark));
+
+    /// <inheritdoc />
+    public Price AverageCostOf(SymbolId symbol)
+    {
+        ref readonly var p = ref _books[symbol.Value].Position;
+        return p.Quantity.Raw == 0
+            ? Price.Zero
+            : new Price((long)FixedPoint.DivideRounded(p.CostBasis.Raw * FixedPoint.Scale * Math.Sign(p.Quantity.Raw), Math.Abs(p.Quantity.Raw)));
+    }
 
     /// <inheritdoc />
     public Quantity PositionOf(SymbolId symbol) => _books[symbol.Value].Position.Quantity;
@@ -39,7 +64,7 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
     /// <summary>The position record of <paramref name="symbol"/>.</summary>
     public Position PositionRecord(SymbolId symbol) => _books[symbol.Value].Position;
 
-    /// <summary>The last mark (last trade price) of <paramref name="symbol"/>.</summary>
+    /// <inheritdoc />
     public Price MarkOf(SymbolId symbol) => _books[symbol.Value].Mark;
 
     /// <summary>Realized PnL over all symbols (before fees).</summary>
