@@ -33,6 +33,13 @@ public struct OrderIntent
     /// <summary>The working order a cancel or replace applies to.</summary>
     public ClientOrderId Target;
 
+    /// <summary>Bracket take-profit price: when nonzero (with <see cref="StopLossPrice"/>), the order is a bracket entry
+    /// whose fill releases a limit exit at this price and a stop exit at <see cref="StopLossPrice"/>, one cancelling the other.</summary>
+    public Price TakeProfitPrice;
+
+    /// <summary>Bracket stop-loss price (see <see cref="TakeProfitPrice"/>).</summary>
+    public Price StopLossPrice;
+
     /// <summary>The price the order is expected to trade near (market orders: the price that caused it); risk bands check it.</summary>
     public Price ReferencePrice;
 
