@@ -27,6 +27,9 @@ public sealed record CheckpointManifest(
     /// <summary>The manifest's file name inside its folder.</summary>
     public const string FileName = "manifest.json";
 
+    /// <summary>The run's result-relevant options: a resume with other options is refused.</summary>
+    public string Settings { get; init; } = "";
+
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     /// <summary>

@@ -51,6 +51,7 @@ public sealed class InputJournal : IDisposable
     private int _waiters;
     private long _lastAppendedSequence;
     private long _lastCommitRequested;
+    private long _truncateRequest;
     private int _uncommittedRecords;
     private long _lastCommitTimestamp;
     private bool _disposed;
@@ -221,6 +222,11 @@ public sealed class InputJournal : IDisposable
     {
         if (sequence < _lastAppendedSequence || sequence < _lastCommitRequested)
             DurabilityThrow.CommitBehind(sequence, _lastAppendedSequence, _lastCommitRequested);
+        if (Volatile.Read(ref _truncateRequest) is var truncate && truncate > _log.BeginAddress)
+        {
+            _log.TruncateUntil(truncate);
+        }
+
         var cookie = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64LittleEndian(cookie, sequence);
         if (!_log.CommitStrongly(out _, out _, spinWait: false, cookie: cookie, callback: () => OnCommitted(sequence)))
@@ -356,6 +362,26 @@ public sealed class InputJournal : IDisposable
     /// </summary>
     /// <remarks>Journaling thread only. Call only after the manifest that no longer needs those records is durable.</remarks>
     public void TruncateUntil(long untilAddress) => _log.TruncateUntil(untilAddress);
+
+    /// <summary>
+    /// Asks the journaling thread to truncate below <paramref name="untilAddress"/> with its next commit (see
+    /// <see cref="TruncateUntil"/>); a lower request than one already made is ignored.
+    /// </summary>
+    /// <remarks>Any thread (the checkpoint coordinator's, once the manifest that no longer needs those records is durable).</remarks>
+    public void RequestTruncateUntil(long untilAddress)
+    {
+        var current = Volatile.Read(ref _truncateRequest);
+        while (untilAddress > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _truncateRequest, untilAddress, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     /// <summary>
     /// Orderly stop: commits what was appended since the last commit (tagged with the last appended sequence), waits

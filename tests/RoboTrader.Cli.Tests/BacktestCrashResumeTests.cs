@@ -37,14 +37,14 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
         for (var attempt = 0; ; attempt++)
         {
             Assert.True(attempt < 30, "the run never completed");
-            if (File.Exists(Path.Combine(_temp.Combine("crash-state"), "checkpoint.json")))
+            if (File.Exists(Path.Combine(_temp.Combine("crash-state"), "manifest.json")))
             {
                 resumedFromCheckpoint++;
             }
 
             // The first kill comes shortly after the first checkpoint (so a resume is certain), the next ones at random
             // moments, and from the sixth try on the run may finish.
-            var manifest = Path.Combine(_temp.Combine("crash-state"), "checkpoint.json");
+            var manifest = Path.Combine(_temp.Combine("crash-state"), "manifest.json");
             var outcome = attempt switch
             {
                 0 => CliRunner.RunProcessKilledAfter(TimeSpan.FromMilliseconds(random.Next(0, 300)), () => File.Exists(manifest), Args("crash")),

@@ -39,6 +39,12 @@ public sealed record BacktestOptions(
     /// </summary>
     public long CheckpointEvery { get; init; }
 
+    /// <summary>
+    /// With a state folder: keep the whole journal (the default: it is a complete recording of the run) or truncate it
+    /// before the previous checkpoint once a newer one is durable (long-running engines).
+    /// </summary>
+    public Checkpoints.JournalRetention JournalRetention { get; init; }
+
     /// <summary>Journal and ledger group commit: after this many records...</summary>
     public int JournalCommitEveryRecords { get; init; } = 1 << 20;
 

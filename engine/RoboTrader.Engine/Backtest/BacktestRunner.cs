@@ -49,8 +49,8 @@ public static class BacktestRunner
         using var state = StateFiles.Create(options, symbols, registry, settings);
         var resume = state?.Resume;
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
-        var journalStage = state is null ? null : new JournalStage(state.Journal);
-        var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings);
+        using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention);
+        var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,

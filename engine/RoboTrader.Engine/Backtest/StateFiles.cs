@@ -9,8 +9,9 @@ using RoboTrader.Engine.Persistence;
 namespace RoboTrader.Engine.Backtest;
 
 /// <summary>
-/// A run's state folder: <c>journal/</c> (the input journal and its source catalog) and <c>ledger/</c> (orders and
-/// fills). Opened fresh for a run; closing commits both.
+/// A run's state folder: <c>journal/</c> (the input journal and its source catalog), <c>ledger/</c> (orders and
+/// fills), <c>stores/</c> (each stage's FASTER store) and <c>manifest.json</c> (the last complete checkpoint). Opened
+/// fresh for a run; closing commits the journal and the ledger.
 /// </summary>
 public sealed class StateFiles : IDisposable
 {
@@ -22,7 +23,7 @@ public sealed class StateFiles : IDisposable
 
     private readonly InputJournal _ledgerLog;
 
-    private StateFiles(InputJournal journal, InputJournal ledgerLog, LedgerWriter ledger, CheckpointRecord? resume)
+    private StateFiles(InputJournal journal, InputJournal ledgerLog, LedgerWriter ledger, CheckpointManifest? resume)
     {
         Resume = resume;
         Journal = journal;
@@ -31,7 +32,7 @@ public sealed class StateFiles : IDisposable
     }
 
     /// <summary>The checkpoint to resume from (null: a fresh run).</summary>
-    public CheckpointRecord? Resume { get; }
+    public CheckpointManifest? Resume { get; }
 
     /// <summary>The input journal.</summary>
     public InputJournal Journal { get; }
@@ -68,7 +69,7 @@ public sealed class StateFiles : IDisposable
         if (resume is null && Directory.Exists(directory))
         {
             // Stopped before its first checkpoint: nothing to resume from, start afresh.
-            foreach (var sub in new[] { JournalFolder, LedgerFolder, CheckpointCoordinator.CheckpointsFolder })
+            foreach (var sub in new[] { JournalFolder, LedgerFolder, CheckpointCoordinator.StoresFolder })
             {
                 var path = Path.Combine(directory, sub);
                 if (Directory.Exists(path))

@@ -1,70 +1,88 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
 using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Diagnostics;
 using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.MessagePack;
+using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Supervision;
 
 namespace RoboTrader.Engine.Checkpoints;
 
 /// <summary>
-/// Writes checkpoints into a run's state folder and reads them back. When a stage group has handled a frame stamped
-/// with a checkpoint id, each of its stages writes its state (and its fault count) to
-/// <c>checkpoints/&lt;id&gt;/&lt;stage&gt;.msgpack</c>; when the last group has, and the input journal has durably
-/// committed that frame, the manifest <c>checkpoint.json</c> is replaced atomically and older checkpoints removed.
+/// Aligned checkpoints into a run's state folder. Each checkpointable stage keeps its state in a FASTER store of its
+/// own (<c>stores/&lt;stage&gt;/</c>). When a stage group has handled a frame stamped with a checkpoint id, each of its
+/// stages writes its state (and its fault count) into its store and takes a fold-over checkpoint there, on the group's
+/// own thread, between two events. When the last group has, and the input journal has durably committed that frame,
+/// the manifest (<see cref="CheckpointManifest"/>: id, sequence, journal address after it, every store's token and
+/// settings, the run's options) is replaced atomically; store checkpoints no manifest can name any more are removed,
+/// and with <see cref="JournalRetention.SincePreviousCheckpoint"/> the journal is truncated before the previous one.
 /// </summary>
 /// <remarks>
-/// Called on the stage threads: a group writes before its sequence moves past the stamped frame, so the later groups
-/// (and the manifest) always come after the earlier groups' files.
+/// Called on the stage threads: a group checkpoints before its sequence moves past the stamped frame, so the later
+/// groups (and the manifest) always come after the earlier groups' checkpoints. Each store is used by one group's
+/// thread only (and by the host's thread before the stages start).
 /// </remarks>
-public sealed class CheckpointCoordinator
+public sealed class CheckpointCoordinator : IDisposable
 {
-    /// <summary>The manifest's file name in the state folder.</summary>
-    public const string ManifestFileName = "checkpoint.json";
-
-    /// <summary>The checkpoints' subfolder.</summary>
-    public const string CheckpointsFolder = "checkpoints";
+    /// <summary>The stores' subfolder.</summary>
+    public const string StoresFolder = "stores";
 
     private readonly string _root;
     private readonly InputJournal? _journal;
     private readonly string _settings;
+    private readonly JournalRetention _retention;
+    private readonly StateStore?[] _stores = new StateStore?[Enum.GetValues<StageKind>().Length];
+    private readonly Guid[] _previousTokens = new Guid[Enum.GetValues<StageKind>().Length];
+    private readonly Dictionary<long, Dictionary<string, Guid>> _pendingTokens = [];
+    private readonly Dictionary<long, long> _journalAddresses = [];
+    private readonly Lock _lock = new();
+    private CheckpointManifest? _durable;
+    private long _lastJournalAddress;
     private long _completed;
 
     /// <summary>Creates the coordinator.</summary>
     /// <param name="stateDirectory">The run's state folder.</param>
     /// <param name="journal">The input journal a checkpoint waits for (none: no wait).</param>
     /// <param name="settings">The run's result-relevant options, recorded in the manifest.</param>
-    public CheckpointCoordinator(string stateDirectory, InputJournal? journal, string settings)
+    /// <param name="retention">What happens to the journal before the previous checkpoint.</param>
+    public CheckpointCoordinator(string stateDirectory, InputJournal? journal, string settings, JournalRetention retention = JournalRetention.KeepAll)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
         ArgumentNullException.ThrowIfNull(settings);
         _root = stateDirectory;
         _journal = journal;
         _settings = settings;
+        _retention = retention;
+        _lastJournalAddress = journal?.BeginAddress ?? 0;
     }
+
+    /// <summary>The settings every stage store is created with.</summary>
+    public static StateStoreOptions StoreOptions(string directory) => new()
+    {
+        Directory = directory,
+        IndexSizeBits = 12,
+        PageSizeBits = 16,
+        MemorySizeBits = 20,
+        SegmentSizeBits = 24,
+    };
 
     /// <summary>Checkpoints completed by this run.</summary>
     public long Completed => Volatile.Read(ref _completed);
 
+    /// <summary>How long each stage group's checkpoint stalled its thread (ns), when measuring.</summary>
+    public LatencyHistogram? Pauses { get; init; }
+
     /// <summary>Reads the manifest of <paramref name="stateDirectory"/>, or null when it has none.</summary>
-    public static CheckpointRecord? ReadManifest(string stateDirectory)
-    {
-        var path = Path.Combine(stateDirectory, ManifestFileName);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
+    /// <exception cref="EngineException"><see cref="ErrorCode.PersistenceCorrupt"/> when it is present but unreadable.</exception>
+    public static CheckpointManifest? ReadManifest(string stateDirectory)
+        => CheckpointManifest.TryRead(stateDirectory, out var manifest) ? manifest : null;
 
-        return JsonSerializer.Deserialize<CheckpointRecord>(File.ReadAllBytes(path))
-            ?? throw new EngineException(ErrorCode.PersistenceCorrupt, $"checkpoint manifest '{path}' is empty");
-    }
-
-    /// <summary>Restores every checkpointable stage (and its fault count) from checkpoint <paramref name="record"/>.</summary>
-    /// <exception cref="EngineException">A stage's state is missing or malformed.</exception>
-    public void Restore(CheckpointRecord record, IEnumerable<StageSupervisor> stages)
+    /// <summary>Restores every checkpointable stage (and its fault count) from the checkpoint <paramref name="manifest"/> names.</summary>
+    /// <exception cref="EngineException">A stage's store or checkpoint is missing, written with other settings, or unreadable.</exception>
+    /// <remarks>Before the stages start.</remarks>
+    public void Restore(CheckpointManifest manifest, IEnumerable<StageSupervisor> stages)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(stages);
         foreach (var supervisor in stages)
         {
@@ -73,19 +91,39 @@ public sealed class CheckpointCoordinator
                 continue;
             }
 
-            var path = StatePath(record.Id, supervisor);
-            if (!File.Exists(path))
+            var name = Name(supervisor);
+            if (!manifest.StoreTokens.TryGetValue(name, out var token) || !manifest.StoreSettings.TryGetValue(name, out var settings))
             {
-                throw new EngineException(ErrorCode.PersistenceCheckpointMissing, $"checkpoint {record.Id} has no state for stage {supervisor.Stage.Kind} ('{path}')");
+                throw new EngineException(ErrorCode.PersistenceCheckpointMissing, $"checkpoint {manifest.CheckpointId} has no state for stage {name}");
             }
 
-            var reader = new MessagePackReader(File.ReadAllBytes(path));
+            var store = Store(supervisor);
+            store.Settings.CheckMatches(settings, StoreDirectory(name));
+            store.Recover(token);
+            var reader = new MessagePackReader(StageStateBlob.Read(store, StoreDirectory(name)));
             supervisor.RestoreFaults(CheckpointState.ReadInt64(ref reader));
             stage.ReadState(ref reader);
             if (!reader.End)
             {
-                throw new EngineException(ErrorCode.PersistenceCorrupt, $"checkpoint state '{path}' has trailing bytes");
+                throw new EngineException(ErrorCode.PersistenceCorrupt, $"checkpoint state of stage {name} has trailing bytes");
             }
+
+            _previousTokens[(int)supervisor.Stage.Kind] = token;
+        }
+
+        _durable = manifest;
+        _lastJournalAddress = manifest.JournalAddress;
+    }
+
+    /// <summary>
+    /// The journal has appended the frame stamped <paramref name="id"/>; the next record starts at <paramref name="nextAddress"/>.
+    /// </summary>
+    /// <remarks>The journal's thread, before it commits that frame.</remarks>
+    public void OnJournaled(long id, long nextAddress)
+    {
+        lock (_lock)
+        {
+            _journalAddresses[id] = nextAddress;
         }
     }
 
@@ -94,12 +132,12 @@ public sealed class CheckpointCoordinator
     /// <param name="id">The checkpoint id.</param>
     /// <param name="sequence">The frame's sequence.</param>
     /// <param name="last">True for the last group: completes the checkpoint.</param>
-    /// <remarks>The group's thread. Blocks on disk writes (a checkpoint is rare).</remarks>
+    /// <remarks>The group's thread, between two events. Blocks until its stores' checkpoints are durable (rare).</remarks>
     public void OnGroupHandled(IReadOnlyList<StageSupervisor> group, long id, long sequence, bool last)
     {
         ArgumentNullException.ThrowIfNull(group);
-        AtomicFile.CreateDirectory(Path.Combine(_root, CheckpointsFolder));
-        AtomicFile.CreateDirectory(Folder(id));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var tokens = new Dictionary<string, Guid>();
         var buffer = new ArrayBufferWriter<byte>();
         foreach (var supervisor in group)
         {
@@ -113,34 +151,112 @@ public sealed class CheckpointCoordinator
             writer.WriteInt64(supervisor.Faults);
             stage.WriteState(ref writer);
             writer.Flush();
-            AtomicFile.Write(StatePath(id, supervisor), buffer.WrittenSpan);
+            var store = Store(supervisor);
+            StageStateBlob.Write(store, buffer.WrittenSpan);
+            var token = store.Checkpoint();
+            var kind = (int)supervisor.Stage.Kind;
+            var durable = Volatile.Read(ref _durable);
+            var keep = durable is not null && durable.StoreTokens.TryGetValue(Name(supervisor), out var named) ? named : Guid.Empty;
+            store.RemoveCheckpointsExcept(token, _previousTokens[kind], keep);
+            _previousTokens[kind] = token;
+            tokens[Name(supervisor)] = token;
         }
 
-        if (!last)
+        Pauses?.Record(StopwatchNanos.Since(started));
+        Dictionary<string, Guid> all;
+        long address;
+        lock (_lock)
         {
-            return;
+            if (!_pendingTokens.TryGetValue(id, out all!))
+            {
+                _pendingTokens[id] = all = [];
+            }
+
+            foreach (var (name, token) in tokens)
+            {
+                all[name] = token;
+            }
+
+            if (!last)
+            {
+                return;
+            }
+
+            _pendingTokens.Remove(id);
         }
 
         // WARNING: the manifest may name sequence S only once the journal holds every input up to S durably.
         _journal?.WaitForCommit(sequence);
-        AtomicFile.Write(Path.Combine(_root, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(new CheckpointRecord(id, sequence, _settings)));
-        RemoveOlderThan(id);
+        lock (_lock)
+        {
+            // A stamped frame a resumed run did not append again has no address: the previous one is at or before it,
+            // and recovery skips the records it already holds.
+            address = _journalAddresses.Remove(id, out var a) ? a : _lastJournalAddress;
+            foreach (var stale in _journalAddresses.Keys.Where(k => k < id).ToList())
+            {
+                _journalAddresses.Remove(stale);
+            }
+        }
+
+        var manifest = new CheckpointManifest(
+            id,
+            sequence,
+            address,
+            all,
+            StoreSettings(),
+            new Dictionary<string, long>())
+        { Settings = _settings };
+        manifest.Write(_root);
+        var previous = _durable;
+        Volatile.Write(ref _durable, manifest);
+        _lastJournalAddress = address;
+        if (_retention == JournalRetention.SincePreviousCheckpoint && previous is not null && _journal is not null)
+        {
+            _journal.RequestTruncateUntil(previous.JournalAddress); // applied by the journal's thread with its next commit
+        }
+
         Interlocked.Increment(ref _completed);
     }
 
-    private void RemoveOlderThan(long id)
+    /// <inheritdoc />
+    public void Dispose()
     {
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(_root, CheckpointsFolder)))
+        foreach (var store in _stores)
         {
-            if (long.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other < id)
-            {
-                Directory.Delete(dir, recursive: true);
-            }
+            store?.Dispose();
         }
     }
 
-    private string Folder(long id) => Path.Combine(_root, CheckpointsFolder, id.ToString(CultureInfo.InvariantCulture));
+    private static string Name(StageSupervisor supervisor) => Name(supervisor.Stage.Kind);
 
-    private string StatePath(long id, StageSupervisor supervisor)
-        => Path.Combine(Folder(id), supervisor.Stage.Kind.ToString().ToLowerInvariant() + ".msgpack");
+    private static string Name(StageKind kind) => kind.ToString().ToLowerInvariant();
+
+    private Dictionary<string, StateStoreSettings> StoreSettings()
+    {
+        var settings = new Dictionary<string, StateStoreSettings>();
+        for (var i = 0; i < _stores.Length; i++)
+        {
+            if (Volatile.Read(ref _stores[i]) is { } store)
+            {
+                settings[Name((StageKind)i)] = store.Settings;
+            }
+        }
+
+        return settings;
+    }
+
+    private string StoreDirectory(string name) => Path.Combine(_root, StoresFolder, name);
+
+    private StateStore Store(StageSupervisor supervisor)
+    {
+        var kind = (int)supervisor.Stage.Kind;
+        if (_stores[kind] is { } open)
+        {
+            return open;
+        }
+
+        var store = StateStore.Open(StoreOptions(StoreDirectory(Name(supervisor))));
+        Volatile.Write(ref _stores[kind], store);
+        return store;
+    }
 }

@@ -21,9 +21,14 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
     private long _lastSequence = -1;
     private readonly long _recovered;
 
+    private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
+
     /// <summary>Creates the stage over an open journal.</summary>
-    public JournalStage(InputJournal journal)
+    /// <param name="journal">The journal.</param>
+    /// <param name="checkpoints">When given, told where the record after each checkpoint frame starts.</param>
+    public JournalStage(InputJournal journal, Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
+        _checkpoints = checkpoints;
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
         _recovered = journal.RecoveredSequence;
@@ -72,6 +77,7 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
         Appended++; // Append commits by itself every N records or M ms
         if (data.CheckpointId != 0)
         {
+            _checkpoints?.OnJournaled(data.CheckpointId, _journal.TailAddress); // where recovery resumes the scan
             _journal.Commit(sequence); // a checkpoint waits for this frame to be durable
         }
         else if (endOfBatch)
