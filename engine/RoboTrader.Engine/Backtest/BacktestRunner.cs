@@ -81,6 +81,12 @@ public static class BacktestRunner
         pipeline.Start();
         try
         {
+            if (resume is not null)
+            {
+                // What the journal committed after the checkpoint comes from the journal; the source skips it.
+                JournalRecovery.Replay(state!.Journal, resume.JournalAddress, resume.Sequence, pipeline.Ingest);
+            }
+
             source.Run(pipeline.Ingest, cancellationToken);
             pipeline.Complete();
         }

@@ -81,6 +81,33 @@ public sealed class IngestStage
             return Sequence.InitialValue;
         }
 
+        return PublishFrame(source, frame);
+    }
+
+    /// <summary>
+    /// Recovery: publishes a frame read back from the input journal with its original <paramref name="sequence"/> (the
+    /// next one), and makes the source skip one more frame, since the journal already had it.
+    /// </summary>
+    /// <exception cref="Core.Errors.EngineException"><see cref="ErrorCode.PersistenceCorrupt"/> when the sequence is not the next one (a gap in the journal).</exception>
+    public long PublishJournaled(long sequence, SourceId source, ReadOnlySpan<byte> frame)
+    {
+        if (sequence != _published)
+        {
+            throw new Core.Errors.EngineException(ErrorCode.PersistenceCorrupt, $"journal replay expected sequence {_published} but the journal holds {sequence} next");
+        }
+
+        if (!_sources.Contains(source) || frame.Length > PipelineSlot.MaxFrameLength)
+        {
+            ThrowBadFrame(source, frame.Length);
+        }
+
+        _skip++;
+        return PublishFrame(source, frame);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long PublishFrame(SourceId source, ReadOnlySpan<byte> frame)
+    {
         if (!_ring.TryNext(1, out var sequence))
         {
             sequence = WaitForSlot();

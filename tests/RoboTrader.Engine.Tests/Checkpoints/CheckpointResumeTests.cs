@@ -20,7 +20,7 @@ public sealed class CheckpointResumeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ListFrameSource Source(long crashAfter = long.MaxValue)
+    private static ListFrameSource Source(long crashAfter = long.MaxValue, long garbageFrom = long.MaxValue, long garbageTo = long.MinValue)
     {
         var source = new ListFrameSource(new DateOnly(2013, 10, 7), "BAC", "IBM", "SPY") { CrashAfter = crashAfter };
         string[] symbols = ["BAC", "IBM", "SPY"];
@@ -29,13 +29,21 @@ public sealed class CheckpointResumeTests : IDisposable
         for (var i = 0; i < Frames; i++)
         {
             var s = i % 3;
+            var price = Math.Max(1_000, prices[s] + random.Next(-300, 301));
+            if (i >= garbageFrom && i <= garbageTo)
+            {
+                source.Add(symbols[s], FrameFormat.LeanTradeTick, "not what was recorded"); // a source that changed its past
+                prices[s] = price; // ...but not its future
+                continue;
+            }
+
             if (i % 997 == 0)
             {
                 source.Add(symbols[s], FrameFormat.LeanTradeTick, "x,y"); // a dead letter now and then
                 continue;
             }
 
-            prices[s] = Math.Max(1_000, prices[s] + random.Next(-300, 301));
+            prices[s] = price;
             source.Trade(symbols[s], 36_000_000 + i, prices[s], size: 100, suspicious: i % 501 == 0);
         }
 
@@ -205,5 +213,29 @@ public sealed class CheckpointResumeTests : IDisposable
             Assert.Equal(0, sequences[0] % 1000);
             Assert.True(journal.BeginAddress <= manifest.JournalAddress);
         }
+    }
+
+    [Fact]
+    public void Run_Resumed_ReplaysWhatTheJournalCommittedAfterTheCheckpoint_NotTheSource()
+    {
+        BacktestRunner.Run(Source(), Options("ref"));
+        var options = Options("journal") with { JournalCommitEveryRecords = 16 };
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4321), options));
+        var manifest = CheckpointCoordinator.ReadManifest(_temp.Combine("journal", "state"))!;
+        long committed;
+        var (journal, _) = Journal.JournalFiles.OpenExisting(_temp.Combine("journal", "state", StateFiles.JournalFolder));
+        using (journal)
+        {
+            committed = journal.RecoveredSequence;
+        }
+
+        Assert.Equal(3999, manifest.Sequence);
+        Assert.InRange(committed, 4100, 4321); // commits every 16 records: the journal holds frames past the checkpoint
+
+        // The source now gives other bytes for what the journal holds after the checkpoint: the resumed run must take
+        // those frames from the journal (and skip them in the source) to end like the uninterrupted run.
+        BacktestRunner.Run(Source(garbageFrom: manifest.Sequence + 1, garbageTo: committed), options);
+
+        AssertSameOutputs("ref", "journal");
     }
 }
