@@ -8,9 +8,10 @@ namespace RoboTrader.Engine.PerfTests;
 
 /// <summary>
 /// Publishes synthetic LEAN trade rows (a seeded random walk of one symbol) at a steady offered rate: frame i is
-/// published at start + i / rate, so the latency measured is under a known load, not a burst.
+/// published at start + i / rate, so the latency measured is under a known load, not a burst. At most
+/// <c>maxFrames</c> frames (an exact count, for runs that must publish the same frames).
 /// </summary>
-public sealed class PacedFrameSource(long eventsPerSecond, TimeSpan duration, ulong seed = 1) : IFrameSource
+public sealed class PacedFrameSource(long eventsPerSecond, TimeSpan duration, ulong seed = 1, long maxFrames = long.MaxValue) : IFrameSource
 {
     private SourceId _source;
 
@@ -31,7 +32,7 @@ public sealed class PacedFrameSource(long eventsPerSecond, TimeSpan duration, ul
     public void Run(IngestStage ingest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ingest);
-        var total = (long)(eventsPerSecond * duration.TotalSeconds);
+        var total = Math.Min(maxFrames, (long)(eventsPerSecond * duration.TotalSeconds));
         var intervalNanos = 1_000_000_000.0 / eventsPerSecond;
         Span<byte> line = stackalloc byte[64];
         var state = seed | 1;

@@ -34,7 +34,22 @@ public sealed class BenchCommandTests
         Assert.DoesNotContain(" 0 orders measured", outcome.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void BenchDurability_ShortRun_ReportsThroughputStallsAndRecovery()
+    {
+        var outcome = CliRunner.Run("bench", "durability", "--events", "20000", "--checkpoint-every", "5000");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var lines = outcome.Output.Trim().Split('\n');
+        Assert.StartsWith("throughput: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(" 4 group checkpoints)", lines[1], StringComparison.Ordinal); // 20,000 frames, every 5,000, all stages fused
+        // The crash leaves the checkpoint at frame 20,000 and up to 19,999 journaled frames after it.
+        var replayed = long.Parse(lines[2].Split(' ')[1], CultureInfo.InvariantCulture);
+        Assert.InRange(replayed, 1, 19_999);
+    }
+
     [Theory]
+    [InlineData("durability", "--events", "10")]
     [InlineData("ring", "--scenario", "warp-drive")]
     [InlineData("ring", "--scenario", "pipeline3", "--seconds", "-1")]
     [InlineData("latency", "--rate", "0")]

@@ -45,6 +45,9 @@ public sealed record BacktestOptions(
     /// </summary>
     public Checkpoints.JournalRetention JournalRetention { get; init; }
 
+    /// <summary>When given, receives each stage group's checkpoint stall in nanoseconds (measurement only).</summary>
+    public Diagnostics.LatencyHistogram? CheckpointPauses { get; init; }
+
     /// <summary>Journal and ledger group commit: after this many records...</summary>
     public int JournalCommitEveryRecords { get; init; } = 1 << 20;
 

@@ -49,7 +49,7 @@ public static class BacktestRunner
         using var state = StateFiles.Create(options, symbols, registry, settings);
         var resume = state?.Resume;
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
-        using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention);
+        using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses };
         var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints);
 
         using var pipeline = EnginePipeline.Build(

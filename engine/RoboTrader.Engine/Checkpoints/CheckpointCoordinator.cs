@@ -162,7 +162,13 @@ public sealed class CheckpointCoordinator : IDisposable
             tokens[Name(supervisor)] = token;
         }
 
-        Pauses?.Record(StopwatchNanos.Since(started));
+        if (Pauses is { } pauses)
+        {
+            lock (pauses)
+            {
+                pauses.Record(StopwatchNanos.Since(started)); // groups record from their own threads
+            }
+        }
         Dictionary<string, Guid> all;
         long address;
         lock (_lock)

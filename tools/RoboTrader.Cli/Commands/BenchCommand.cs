@@ -19,6 +19,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Ring(output));
         bench.Subcommands.Add(Latency(output));
         bench.Subcommands.Add(PerfGateCommand.Create(output));
+        bench.Subcommands.Add(Durability(output));
         return bench;
     }
 
@@ -64,6 +65,37 @@ public static class BenchCommand
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"offered {result.OfferedPerSecond:F0} events/s for {result.Events} events; {h.Count} orders measured; {result.LateFrames} frames published >10 µs late"));
             output.WriteLine(string.Create(c, $"tick-to-order latency (µs): p50 {Micros(h.ValueAtPercentile(50))} p99 {Micros(h.ValueAtPercentile(99))} p99.9 {Micros(h.ValueAtPercentile(99.9))} max {Micros(h.Max)}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Durability(TextWriter output)
+    {
+        var events = new Option<long>("--events") { Description = "frames per throughput run, and about how many journaled frames recovery replays", DefaultValueFactory = _ => 1_000_000 };
+        var every = new Option<long>("--checkpoint-every") { Description = "checkpoint interval of the run with state", DefaultValueFactory = _ => 100_000 };
+        var root = new Option<string>("--dir") { Description = "where the state folders go (the disk measured)", DefaultValueFactory = _ => Path.GetTempPath() };
+        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(events);
+            if (n < 1000)
+            {
+                throw new UsageException($"--events must be at least 1000 (got {n})");
+            }
+
+            var interval = parse.GetValue(every);
+            if (interval < 1)
+            {
+                throw new UsageException($"--checkpoint-every must be positive (got {interval})");
+            }
+
+            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!);
+            var c = CultureInfo.InvariantCulture;
+            var p = r.Pauses;
+            output.WriteLine(string.Create(c, $"throughput: {r.OffPerSecond:F0} events/s without state, {r.OnPerSecond:F0} with journal + ledger + checkpoints every {interval} ({r.OnPerSecond / r.OffPerSecond:P1}); journal {r.JournalBytes / 1e6:F1} MB ({(double)r.JournalBytes / r.Events:F1} B/event)"));
+            output.WriteLine(string.Create(c, $"checkpoint stall (µs, {p.Count} group checkpoints): p50 {Micros(p.ValueAtPercentile(50))} p99 {Micros(p.ValueAtPercentile(99))} max {Micros(p.Max)}"));
+            output.WriteLine(string.Create(c, $"recovery: {r.Replayed} journaled frames replayed in {r.RecoverySeconds:F2} s ({r.Replayed / r.RecoverySeconds:F0} frames/s, stores recovered and the source skipped included)"));
             return ExitCodes.Ok;
         });
         return command;
