@@ -35,7 +35,8 @@ public static class DurabilityHarness
     /// <param name="events">Frames per throughput run, and the journaled frames recovery replays (about).</param>
     /// <param name="checkpointEvery">Checkpoint interval of the throughput run with state.</param>
     /// <param name="root">Where the state folders go (the disk being measured).</param>
-    public static Result Run(long events, long checkpointEvery, string root)
+    /// <param name="compress">Brotli-compress the journal's blocks.</param>
+    public static Result Run(long events, long checkpointEvery, string root, bool compress = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(events, 1000);
         var dir = Path.Combine(root, "robotrader-durability-" + Guid.NewGuid().ToString("N"));
@@ -48,6 +49,7 @@ public static class DurabilityHarness
                 StateDirectory = Path.Combine(dir, "on", "state"),
                 CheckpointEvery = checkpointEvery,
                 CheckpointPauses = pauses,
+                JournalCompression = compress,
             });
             var journalBytes = new DirectoryInfo(Path.Combine(dir, "on", "state", StateFiles.JournalFolder)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
@@ -57,6 +59,7 @@ public static class DurabilityHarness
             {
                 StateDirectory = Path.Combine(dir, "crash", "state"),
                 CheckpointEvery = events,
+                JournalCompression = compress,
             };
             try
             {

@@ -21,13 +21,15 @@ public sealed class JournalCommandTests : IDisposable
 
     private static void Ok(CliRunner.Outcome outcome) => Assert.True(outcome.ExitCode == 0, outcome.Error);
 
-    [Fact]
-    public void JournalExportAndReplay_RecordingReproducesTheRun()
+    [Theory]
+    [InlineData("none")]
+    [InlineData("brotli")]
+    public void JournalExportAndReplay_RecordingReproducesTheRun(string compression)
     {
         var data = Generate();
         var journal = _temp.Combine("journal");
         string[] strategy = ["--fast", "5", "--slow", "25", "--fee-bps", "1"];
-        Ok(CliRunner.Run(["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", .. strategy, "--out", _temp.Combine("original"), "--state", journal]));
+        Ok(CliRunner.Run(["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", .. strategy, "--out", _temp.Combine("original"), "--state", journal, "--journal-compression", compression]));
         var recording = _temp.Combine("run.rec");
         Ok(CliRunner.Run("journal", "export", "--state", journal, "--format", "msgpack", "--out", recording));
         Ok(CliRunner.Run(["backtest", "--recording", recording, .. strategy, "--out", _temp.Combine("replay")]));

@@ -45,6 +45,9 @@ public sealed record BacktestOptions(
     /// </summary>
     public Checkpoints.JournalRetention JournalRetention { get; init; }
 
+    /// <summary>With a state folder: Brotli-compress the journal's blocks (fewer bytes to the disk, more work for the journal's thread).</summary>
+    public bool JournalCompression { get; init; }
+
     /// <summary>When given, receives each stage group's checkpoint stall in nanoseconds (measurement only).</summary>
     public Diagnostics.LatencyHistogram? CheckpointPauses { get; init; }
 

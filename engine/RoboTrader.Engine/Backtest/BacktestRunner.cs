@@ -50,7 +50,7 @@ public static class BacktestRunner
         var resume = state?.Resume;
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
         using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses };
-        var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints);
+        var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints, options.JournalCompression);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,

@@ -17,14 +17,9 @@ public static class JournalExporter
         using (journal)
         {
             output.Write(catalog.Encode());
-            long count = 0;
-            foreach (var record in journal.ReadFrom(journal.BeginAddress))
-            {
-                output.Write(record.Payload);
-                count++;
-            }
-
-            return count;
+            var visitor = new JournalRecovery.EntryVisitor<RecordCopier>(new RecordCopier(output));
+            journal.Scan(journal.BeginAddress, ref visitor);
+            return visitor.Records.Count;
         }
     }
 
@@ -62,28 +57,40 @@ public static class JournalExporter
             json.WriteEndObject();
             json.Flush();
             output.WriteByte((byte)'\n');
-            long count = 0;
-            foreach (var record in journal.ReadFrom(journal.BeginAddress))
-            {
-                if (!JournalRecordCodec.TryDecode(record.Payload, out var seq, out var src, out var recv, out var raw, out _))
-                {
-                    throw new EngineException(ErrorCode.PersistenceCorrupt, $"journal record at address {record.Address} is not a journal record");
-                }
+            var visitor = new JournalRecovery.EntryVisitor<JsonLineWriter>(new JsonLineWriter(output, json, catalog));
+            journal.Scan(journal.BeginAddress, ref visitor);
+            return visitor.Records.Count;
+        }
+    }
 
-                json.Reset(output);
-                json.WriteStartObject();
-                json.WriteNumber("seq", seq);
-                json.WriteNumber("src", src);
-                json.WriteString("source", src >= 0 && src < catalog.Sources.Count ? catalog.Sources[src].Name : null);
-                json.WriteNumber("recv", recv);
-                json.WriteBase64String("raw_base64", raw);
-                json.WriteEndObject();
-                json.Flush();
-                output.WriteByte((byte)'\n');
-                count++;
-            }
+    private struct RecordCopier(Stream output) : JournalBlock.IRecordVisitor
+    {
+        public long Count;
 
-            return count;
+        public void OnRecord(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame, ReadOnlySpan<byte> encoded)
+        {
+            output.Write(encoded);
+            Count++;
+        }
+    }
+
+    private struct JsonLineWriter(Stream output, Utf8JsonWriter json, SourceCatalog catalog) : JournalBlock.IRecordVisitor
+    {
+        public long Count;
+
+        public void OnRecord(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame, ReadOnlySpan<byte> encoded)
+        {
+            json.Reset(output);
+            json.WriteStartObject();
+            json.WriteNumber("seq", sequence);
+            json.WriteNumber("src", source);
+            json.WriteString("source", source >= 0 && source < catalog.Sources.Count ? catalog.Sources[source].Name : null);
+            json.WriteNumber("recv", receiveNanos);
+            json.WriteBase64String("raw_base64", frame);
+            json.WriteEndObject();
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            Count++;
         }
     }
 }

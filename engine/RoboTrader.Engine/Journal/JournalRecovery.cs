@@ -16,7 +16,7 @@ public static class JournalRecovery
     /// <paramref name="afterSequence"/>, in order, through <paramref name="ingest"/>.
     /// </summary>
     /// <param name="journal">The recovered journal.</param>
-    /// <param name="fromAddress">Where to start scanning: the manifest's journal address (at or before the record after the checkpoint).</param>
+    /// <param name="fromAddress">Where to start scanning: the manifest's journal address (at or before the entry after the checkpoint).</param>
     /// <param name="afterSequence">The checkpoint's sequence: records at or below it are skipped.</param>
     /// <param name="ingest">Producer thread's ingest, configured to resume after <paramref name="afterSequence"/>.</param>
     /// <returns>The number of frames replayed.</returns>
@@ -26,29 +26,40 @@ public static class JournalRecovery
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(ingest);
-        var visitor = new Visitor(ingest, afterSequence);
+        var visitor = new EntryVisitor<Publisher>(new Publisher(ingest, afterSequence));
         journal.Scan(fromAddress, ref visitor);
-        return visitor.Replayed;
+        return visitor.Records.Replayed;
     }
 
-    private struct Visitor(IngestStage ingest, long afterSequence) : IJournalRecordVisitor
+    /// <summary>Turns log entries into records (decompressing blocks): for every reader of the journal.</summary>
+    /// <typeparam name="TRecords">What receives the records.</typeparam>
+    public struct EntryVisitor<TRecords>(TRecords records) : IJournalRecordVisitor
+        where TRecords : JournalBlock.IRecordVisitor
+    {
+        private byte[] _scratch = [];
+
+        /// <summary>The record visitor (with what it counted).</summary>
+        public TRecords Records = records;
+
+        /// <inheritdoc />
+        public bool OnRecord(ReadOnlySpan<byte> record, long address, long nextAddress)
+        {
+            JournalBlock.ForEachRecord(JournalBlock.Records(record, ref _scratch, address), address, ref Records);
+            return true;
+        }
+    }
+
+    private struct Publisher(IngestStage ingest, long afterSequence) : JournalBlock.IRecordVisitor
     {
         public long Replayed;
 
-        public bool OnRecord(ReadOnlySpan<byte> record, long address, long nextAddress)
+        public void OnRecord(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame, ReadOnlySpan<byte> encoded)
         {
-            if (!JournalRecordCodec.TryDecode(record, out var sequence, out var source, out _, out var frame, out _))
-            {
-                throw new EngineException(ErrorCode.PersistenceCorrupt, $"journal record at address {address} is not a journal record");
-            }
-
             if (sequence > afterSequence)
             {
                 ingest.PublishJournaled(sequence, new SourceId(source), frame);
                 Replayed++;
             }
-
-            return true;
         }
     }
 }

@@ -32,12 +32,13 @@ public static class BacktestCommand
         var state = new Option<string>("--state") { Description = "the run's durable state folder: the input journal, the ledger (FasterLog, MessagePack records) and checkpoints; run the same command again after a crash to resume from the last checkpoint" };
         var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "with --state: checkpoint every this many frames (default 1000000; 0: never)" };
         var retention = new Option<string>("--journal-retention") { Description = "with --state: keep-all (default: the journal stays a complete recording) or since-previous-checkpoint (truncate older records once a newer checkpoint is durable)" };
+        var compression = new Option<string>("--journal-compression") { Description = "with --state: none (default) or brotli (each block of journal records compressed: fewer bytes to the disk, more work for the journal's thread)" };
         var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, checkpointEvery, retention, signals, outDir,
+            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, signals, outDir,
         };
         settings.AddTo(command);
         command.SetAction(parse =>
@@ -57,6 +58,13 @@ public static class BacktestCommand
                 "since-previous-checkpoint" => throw new UsageException("--journal-retention applies with --state <folder>"),
                 var other => throw new UsageException($"--journal-retention must be keep-all or since-previous-checkpoint, not '{other}'"),
             };
+            var compressJournal = parse.GetValue(compression) switch
+            {
+                null or "none" => false,
+                "brotli" when stateDir is not null => true,
+                "brotli" => throw new UsageException("--journal-compression applies with --state <folder>"),
+                var other => throw new UsageException($"--journal-compression must be none or brotli, not '{other}'"),
+            };
             if (parse.GetValue(recording) is { } recordingPath)
             {
                 if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
@@ -69,7 +77,7 @@ public static class BacktestCommand
                     throw new UsageException("--signals applies to LEAN data: a recording already holds its signals");
                 }
 
-                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention };
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
                 var replay = BacktestRunner.Run(new RecordingFrameSource(recordingPath), replayOptions);
                 Report(output, replay, replayOptions.OutputDirectory);
                 return ExitCodes.Ok;
@@ -98,7 +106,7 @@ public static class BacktestCommand
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
                 .. LeanParameters(root, symbolList, fromDate, toDate, resolution),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
-            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention };
+            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);

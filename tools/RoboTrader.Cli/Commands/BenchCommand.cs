@@ -75,7 +75,8 @@ public static class BenchCommand
         var events = new Option<long>("--events") { Description = "frames per throughput run, and about how many journaled frames recovery replays", DefaultValueFactory = _ => 1_000_000 };
         var every = new Option<long>("--checkpoint-every") { Description = "checkpoint interval of the run with state", DefaultValueFactory = _ => 100_000 };
         var root = new Option<string>("--dir") { Description = "where the state folders go (the disk measured)", DefaultValueFactory = _ => Path.GetTempPath() };
-        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root };
+        var brotli = new Option<bool>("--journal-compression") { Description = "Brotli-compress the journal's blocks" };
+        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, brotli };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(events);
@@ -90,7 +91,7 @@ public static class BenchCommand
                 throw new UsageException($"--checkpoint-every must be positive (got {interval})");
             }
 
-            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!);
+            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, parse.GetValue(brotli));
             var c = CultureInfo.InvariantCulture;
             var p = r.Pauses;
             output.WriteLine(string.Create(c, $"throughput: {r.OffPerSecond:F0} events/s without state, {r.OnPerSecond:F0} with journal + ledger + checkpoints every {interval} ({r.OnPerSecond / r.OffPerSecond:P1}); journal {r.JournalBytes / 1e6:F1} MB ({(double)r.JournalBytes / r.Events:F1} B/event)"));
