@@ -22,8 +22,9 @@ namespace RoboTrader.Engine.Strategies;
 /// </list>
 /// Then it emits at most one intent to get there: a new limit when nothing is working; a cancel when the working
 /// order is no longer wanted (an entry whose signal is gone, an order on the other side); a replace when the wanted
-/// quantity or price differs — except that an order this print already trades through is left to fill. With more
-/// than one working order (which it never creates itself) it cancels the newest first.
+/// quantity or price differs — except that an order the print reaches (a bar: its range) is left to fill, since
+/// moving or cancelling it would race its fill. With more than one working order (which it never creates itself)
+/// it cancels the newest first.
 /// </summary>
 /// <remarks>
 /// Zero allocation per event; state (every symbol's window) is checkpointed. Prints at or above
@@ -127,33 +128,37 @@ public sealed class MeanReversionStrategy : IStrategy, ICheckpointable
         }
 
         ref readonly var order = ref working[0];
-        switch (want.Kind)
+        if (want.Kind == WantedKind.Keep || Reaches(in e, in order))
         {
-            case WantedKind.Keep:
-                return;
-            case WantedKind.Nothing:
-                Cancel(in e, in order, ref intent);
-                return;
+            // Kept, or filling on this very print: moving or cancelling it now would race its fill.
+            return;
         }
 
-        if (order.Side != want.Side)
+        if (want.Kind == WantedKind.Nothing || order.Side != want.Side)
         {
             Cancel(in e, in order, ref intent);
             return;
         }
 
-        var same = order.Type == OrderType.Limit && order.LimitPrice.Raw == want.Price && order.Quantity.Raw == want.Quantity;
-        if (same || TradesThrough(in order, e.Price.Raw))
+        if (order.Type != OrderType.Limit || order.LimitPrice.Raw != want.Price || order.Quantity.Raw != want.Quantity)
         {
-            return;
+            Limit(in e, want, OrderAction.Replace, order.Id, ref intent);
         }
-
-        Limit(in e, want, OrderAction.Replace, order.Id, ref intent);
     }
 
-    /// <summary>True when a print at <paramref name="price"/> reaches the working order's limit: it fills rather than needs moving.</summary>
-    private static bool TradesThrough(in Order order, long price)
-        => order.Type == OrderType.Limit && (order.Side == Side.Buy ? price <= order.LimitPrice.Raw : price >= order.LimitPrice.Raw);
+    /// <summary>True when the print (a bar: its range) reaches the working order's limit, so the order fills rather than needs moving.</summary>
+    private static bool Reaches(in MarketEvent e, in Order order)
+    {
+        if (order.Type != OrderType.Limit)
+        {
+            return order.Type == OrderType.Market;
+        }
+
+        var bar = e.Kind == MarketEventKind.TradeBar;
+        return order.Side == Side.Buy
+            ? (bar ? e.Low : e.Price) <= order.LimitPrice
+            : (bar ? e.High : e.Price) >= order.LimitPrice;
+    }
 
     private static void Limit(in MarketEvent e, Wanted want, OrderAction action, ClientOrderId target, ref OrderIntent intent)
     {
