@@ -23,6 +23,12 @@ public sealed record BacktestOptions(
     /// <summary>The strategy (sma-cross unless set).</summary>
     public StrategyKind Strategy { get; init; } = StrategyKind.SmaCross;
 
+    /// <summary>The mean-reversion strategy's parameters (used with <see cref="StrategyKind.MeanReversion"/>).</summary>
+    public MeanReversionOptions MeanReversion { get; init; } = MeanReversionOptions.Default;
+
+    /// <summary>The breakout strategy's parameters (used with <see cref="StrategyKind.Breakout"/>).</summary>
+    public BreakoutOptions Breakout { get; init; } = BreakoutOptions.Default;
+
     /// <summary>How signals are used: the gate and the freshness window.</summary>
     public SignalOptions Signals { get; init; } = SignalOptions.Default;
 
@@ -73,6 +79,15 @@ public sealed record BacktestOptions(
         {
             throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, "--signal-gate applies to sma-cross: signal-follow already trades only with the signal");
         }
+        if (Strategy is StrategyKind.MeanReversion or StrategyKind.Breakout && Signals.Gate)
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, "--signal-gate applies to sma-cross: it gates a target position, and mean-reversion and breakout work with orders");
+        }
+
+        ArgumentNullException.ThrowIfNull(MeanReversion);
+        ArgumentNullException.ThrowIfNull(Breakout);
+        MeanReversion.Validate();
+        Breakout.Validate();
         if (CheckpointEvery < 0)
         {
             throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"--checkpoint-every must be 0 (never) or positive, not {CheckpointEvery}");

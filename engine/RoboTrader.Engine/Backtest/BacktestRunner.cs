@@ -37,6 +37,10 @@ public static class BacktestRunner
         var symbols = source.Symbols;
         var registry = new SourceRegistry();
         source.RegisterSources(registry);
+        if (options.Strategy == StrategyKind.Breakout && registry.All.Any(d => d.Format is FrameFormat.LeanTradeTick or FrameFormat.JsonLines or FrameFormat.BinanceSpot))
+        {
+            throw new EngineException(ErrorCode.ConfigurationInvalid, BreakoutOptions.TickInputMessage);
+        }
 
         var killSwitch = new KillSwitch();
         var portfolio = new Portfolio(symbols.Count);
@@ -182,6 +186,8 @@ public static class BacktestRunner
             options.Risk.ToString(),
             options.Strategy.ToString(),
             options.Signals.ToString(),
+            options.MeanReversion.ToString(),
+            options.Breakout.ToString(),
             "every=" + options.CheckpointEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
             string.Join(",", symbols.Tickers),
             string.Join(",", registry.All.Select(d => d.Name + ":" + d.Format)),
@@ -189,9 +195,14 @@ public static class BacktestRunner
 
     private static IStrategy CreateStrategy(BacktestOptions options, int symbolCount, SignalBook signals)
     {
-        if (options.Strategy == StrategyKind.SignalFollow)
+        switch (options.Strategy)
         {
-            return new SignalFollowStrategy(options.SmaCross.Quantity, signals);
+            case StrategyKind.SignalFollow:
+                return new SignalFollowStrategy(options.SmaCross.Quantity, signals);
+            case StrategyKind.MeanReversion:
+                return new MeanReversionStrategy(options.MeanReversion, symbolCount);
+            case StrategyKind.Breakout:
+                return new BreakoutStrategy(options.Breakout, symbolCount);
         }
 
         var smaCross = new SmaCrossStrategy(options.SmaCross, symbolCount);

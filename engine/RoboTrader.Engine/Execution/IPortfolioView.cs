@@ -16,6 +16,9 @@ public interface IPortfolioView
     /// <summary>Total quantity of working sell orders in <paramref name="symbol"/>.</summary>
     Quantity PendingSellOf(SymbolId symbol);
 
+    /// <summary>Working orders of <paramref name="symbol"/>, oldest first (strategies cancel or replace them by id).</summary>
+    ReadOnlySpan<Core.Trading.Order> WorkingOrders(SymbolId symbol);
+
     /// <summary>The last mark (last trade price) of <paramref name="symbol"/>; zero before the first.</summary>
     Price MarkOf(SymbolId symbol);
 

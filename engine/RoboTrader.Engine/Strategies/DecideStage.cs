@@ -2,6 +2,7 @@ using RoboTrader.Engine.MessagePack;
 using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Core.Trading;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Risk;
@@ -10,7 +11,8 @@ namespace RoboTrader.Engine.Strategies;
 
 /// <summary>
 /// Runs the strategy on each market event and checks its intent against the event's risk envelope: an intent
-/// outside the envelope is clamped or refused, never sent. Signal events update the <see cref="SignalBook"/> (when
+/// outside the envelope is clamped or refused, never sent. A cancel always passes (it never adds exposure); a replace
+/// is checked like a new order, with the replaced order's quantity released first. Signal events update the <see cref="SignalBook"/> (when
 /// the stage has one) that signal-aware strategies read.
 /// </summary>
 public sealed class DecideStage : IStage, ICheckpointable
@@ -67,7 +69,21 @@ public sealed class DecideStage : IStage, ICheckpointable
             return;
         }
 
-        var error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope);
+        ErrorCode error;
+        switch (slot.Intent.Action)
+        {
+            case OrderAction.Cancel:
+                // Cancelling never adds exposure: it passes even when halted.
+                return;
+            case OrderAction.Replace:
+                var released = ReleaseTarget(in slot.Intent, in slot.Envelope);
+                error = EnvelopeCheck.Apply(ref slot.Intent, in released);
+                break;
+            default:
+                error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope);
+                break;
+        }
+
         if (error != ErrorCode.None)
         {
             slot.IntentError = error;
@@ -80,6 +96,35 @@ public sealed class DecideStage : IStage, ICheckpointable
                 Refused++;
             }
         }
+    }
+
+    /// <summary>
+    /// The envelope a replace is checked against: the order it replaces stops counting once replaced, so its
+    /// quantity is added back to what may be bought (or sold). A target that is no longer working releases nothing.
+    /// </summary>
+    private RiskEnvelope ReleaseTarget(in OrderIntent intent, in RiskEnvelope envelope)
+    {
+        var released = envelope;
+        foreach (ref readonly var order in _portfolio.WorkingOrders(intent.Symbol))
+        {
+            if (order.Id != intent.Target || order.Side != intent.Side)
+            {
+                continue;
+            }
+
+            if (order.Side == Side.Buy)
+            {
+                released.MaxBuy += order.Quantity;
+            }
+            else
+            {
+                released.MaxSell += order.Quantity;
+            }
+
+            break;
+        }
+
+        return released;
     }
 
     /// <inheritdoc />

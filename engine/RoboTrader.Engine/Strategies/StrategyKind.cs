@@ -8,4 +8,10 @@ public enum StrategyKind : byte
 
     /// <summary>Follows the latest fresh signal (<see cref="SignalFollowStrategy"/>).</summary>
     SignalFollow = 1,
+
+    /// <summary>Z-score mean reversion with limit orders (<see cref="MeanReversionStrategy"/>).</summary>
+    MeanReversion = 2,
+
+    /// <summary>N-bar breakout on minute bars with bracket orders (<see cref="BreakoutStrategy"/>).</summary>
+    Breakout = 3,
 }

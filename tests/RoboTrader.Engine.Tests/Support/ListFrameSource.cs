@@ -29,6 +29,10 @@ internal sealed class ListFrameSource : IFrameSource
     public ListFrameSource Quote(string symbol, long ms, long bid, long ask)
         => Add(symbol, FrameFormat.LeanQuoteTick, $"{ms},{bid},100,{ask},100,P,0,0");
 
+    /// <summary>A LEAN trade bar (prices in 1/10000 dollars, like the other rows).</summary>
+    public ListFrameSource Bar(string symbol, long ms, long open, long high, long low, long close, long volume = 1_000)
+        => Add(symbol, FrameFormat.LeanTradeBar, $"{ms},{open},{high},{low},{close},{volume}");
+
     public ListFrameSource Add(string symbol, FrameFormat format, string line) => AddBytes(symbol, format, Encoding.ASCII.GetBytes(line));
 
     public ListFrameSource AddBytes(string symbol, FrameFormat format, byte[] frame)

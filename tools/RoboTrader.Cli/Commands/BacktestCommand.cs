@@ -19,7 +19,7 @@ namespace RoboTrader.Cli.Commands;
 public static class BacktestCommand
 {
     /// <summary>The strategies this build knows.</summary>
-    public static readonly string[] Strategies = ["sma-cross", "signal-follow"];
+    public static readonly string[] Strategies = ["sma-cross", "signal-follow", "mean-reversion", "breakout"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
@@ -107,6 +107,10 @@ public static class BacktestCommand
                 .. LeanParameters(root, symbolList, fromDate, toDate, resolution),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
             ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
+            if (options.Strategy == StrategyKind.Breakout && resolution == LeanResolution.Tick)
+            {
+                throw new UsageException(BreakoutOptions.TickInputMessage);
+            }
 
             // Options are validated before any data is opened: a bad value is reported first, and cheaply.
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
