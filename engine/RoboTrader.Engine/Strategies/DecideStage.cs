@@ -67,7 +67,7 @@ public sealed class DecideStage : IStage, ICheckpointable
             return;
         }
 
-        var error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope);
+        var error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope, ref slot.Breaches);
         if (error != ErrorCode.None)
         {
             slot.IntentError = error;
