@@ -202,7 +202,7 @@ public sealed partial class RiskStage : IStage, ICheckpointable
         if (staleNanos > 0 && _lastTrade[symbol] != 0 && timeNanos - _lastTradeNanos[symbol] > staleNanos)
         {
             envelope.Block = RiskRule.StaleData;
-            envelope.BlockObserved = (timeNanos - _lastTradeNanos[symbol]) / 10; // ns → 10^-8 s
+            envelope.BlockObserved = (timeNanos - _lastTradeNanos[symbol] + 9) / 10; // ns → 10^-8 s, rounded up: a stale age never shows as the limit
             envelope.BlockLimit = staleNanos / 10;
         }
         else if (_options.CrossedQuoteGuard && crossed)
