@@ -88,11 +88,6 @@ public sealed record RiskOptions(Quantity MaxPosition, long PriceBandPercent, bo
     /// <summary>State a portfolio-risk-% breach enters. Key <c>portfolio-risk-action</c>.</summary>
     public TradingState PortfolioRiskAction { get; init; } = TradingState.Reducing;
 
-    /// <summary>True when a limit needs the portfolio's equity or exposure on every event.</summary>
-    public bool NeedsPortfolio
-        => MaxPositionRiskPercent != 0 || MaxGrossExposure.Raw != 0 || MaxNetExposure.Raw != 0 || MaxPortfolioRiskPercent != 0
-           || DailyLossLimit.Raw != 0 || MaxDrawdownPercent != 0;
-
     /// <summary>Throws an <see cref="EngineException"/> naming the key when a value is invalid.</summary>
     public void Validate()
     {

@@ -12,7 +12,7 @@ public static class RiskRules
     [
         "none", "halted", "reduce-only", "max-position", "max-position-notional", "max-position-risk-pct", "max-order-notional",
         "max-gross-exposure", "max-net-exposure", "max-portfolio-risk-pct", "daily-loss-limit", "max-drawdown-pct",
-        "order-rate", "symbol-order-rate", "price-band-pct", "mid-band-pct", "stale-after", "crossed-quote-guard", "no-reference",
+        "order-rate", "symbol-order-rate", "price-band-pct", "mid-band-pct", "stale-after", "crossed-quote-guard", "no-last-trade",
     ];
 
     /// <summary>The rule's name: the command-line option that configures it (or a fixed word for the state rules).</summary>
