@@ -64,6 +64,7 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
         Assert.True(resumedFromCheckpoint > 0, "no run resumed from a checkpoint");
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "fills.csv")), File.ReadAllBytes(_temp.Combine("crash", "fills.csv")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "deadletters.jsonl")), File.ReadAllBytes(_temp.Combine("crash", "deadletters.jsonl")));
+        Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "breaches.csv")), File.ReadAllBytes(_temp.Combine("crash", "breaches.csv")));
         Assert.Equal(Summary("reference").Replace("reference", "crash", StringComparison.Ordinal), Summary("crash"));
 
         var referenceLedger = _temp.Combine("reference-ledger.csv");

@@ -79,7 +79,7 @@ public sealed class JournalCommandTests : IDisposable
         Ok(CliRunner.Run("ledger", "export", "--state", state, "--format", "csv", "--out", csv));
 
         var rows = File.ReadAllLines(csv);
-        Assert.Equal("n,seq,kind,order,symbol,side,type,qty,limit,price,fee,position", rows[0]);
+        Assert.Equal("n,seq,kind,order,symbol,side,type,qty,limit,price,fee,position,rule,state,detail", rows[0]);
         var records = rows.Skip(1).Select(r => r.Split(',')).ToList();
         Assert.Equal(Enumerable.Range(1, records.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), records.Select(r => r[0]));
         var summary = Summary("out");

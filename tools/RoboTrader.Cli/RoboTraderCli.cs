@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RoboTrader.Cli.Commands;
+using RoboTrader.Cli.Config;
 using RoboTrader.Engine.Core.Errors;
 
 namespace RoboTrader.Cli;
@@ -27,10 +28,23 @@ public static class RoboTraderCli
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(DeadLettersCommand.Create(output));
 
+        ConfigFile? config;
+        try
+        {
+            args = ConfigFile.Expand(root, args, out config);
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        string Explain(string message) => config?.Explain(message) ?? message;
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine("error: " + parsed.Errors[0].Message);
+            error.WriteLine("error: " + Explain(parsed.Errors[0].Message));
             return ExitCodes.Usage;
         }
 
@@ -40,12 +54,12 @@ public static class RoboTraderCli
         }
         catch (UsageException ex)
         {
-            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("error: " + Explain(ex.Message));
             return ExitCodes.Usage;
         }
         catch (EngineException ex)
         {
-            error.WriteLine("error: " + OneLine(ex.Message));
+            error.WriteLine("error: " + Explain(OneLine(ex.Message)));
             return ex.Error.Category == ErrorCategory.Configuration ? ExitCodes.Usage : ExitCodes.Failed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -29,6 +29,8 @@ public readonly record struct EngineError(
             => new(code, ErrorCategory.Parse, ErrorSeverity.Warning, false, TimeSpan.Zero),
         ErrorCode.ParseInternalError => new(code, ErrorCategory.Parse, ErrorSeverity.Error, false, TimeSpan.Zero),
         ErrorCode.RiskMaxPosition or ErrorCode.RiskPriceBand or ErrorCode.RiskNoReferencePrice
+            or ErrorCode.RiskOrderNotional or ErrorCode.RiskExposure or ErrorCode.RiskThrottle
+            or ErrorCode.RiskStaleData or ErrorCode.RiskCrossedQuote or ErrorCode.RiskReduceOnly
             => new(code, ErrorCategory.Risk, ErrorSeverity.Warning, true, TimeSpan.Zero),
         ErrorCode.RiskKillSwitch => new(code, ErrorCategory.Risk, ErrorSeverity.Critical, false, TimeSpan.Zero),
         ErrorCode.ExecutionCancelledAtEnd => new(code, ErrorCategory.Execution, ErrorSeverity.Info, false, TimeSpan.Zero),

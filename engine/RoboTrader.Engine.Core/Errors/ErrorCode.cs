@@ -63,6 +63,24 @@ public enum ErrorCode : ushort
     /// <summary>No reference price yet for the symbol: an order cannot be checked.</summary>
     RiskNoReferencePrice = 304,
 
+    /// <summary>An order's notional is over the per-order limit; the order was clamped or refused.</summary>
+    RiskOrderNotional = 305,
+
+    /// <summary>An order would take a notional, exposure or risk-percent limit past its value; clamped or refused.</summary>
+    RiskExposure = 306,
+
+    /// <summary>The order-rate throttle has no token for the order (per symbol or global).</summary>
+    RiskThrottle = 307,
+
+    /// <summary>The symbol's reference price is older than the stale-data limit: no orders on it.</summary>
+    RiskStaleData = 308,
+
+    /// <summary>The symbol's last quote is crossed or locked (bid at or above ask): no orders on it.</summary>
+    RiskCrossedQuote = 309,
+
+    /// <summary>Trading is REDUCING: only orders that reduce the position are allowed.</summary>
+    RiskReduceOnly = 310,
+
     /// <summary>An order was cancelled at the end of the data.</summary>
     ExecutionCancelledAtEnd = 401,
 

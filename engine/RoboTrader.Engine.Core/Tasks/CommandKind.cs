@@ -14,4 +14,7 @@ public enum CommandKind : byte
 
     /// <summary>Set a risk limit.</summary>
     SetLimit = 3,
+
+    /// <summary>Enter REDUCING: only orders that reduce exposure (and cancels) until <see cref="Resume"/>.</summary>
+    Reduce = 4,
 }

@@ -166,6 +166,10 @@ public static class BacktestRunner
             UnrealizedPnl = portfolio.UnrealizedPnl,
             Fees = portfolio.Fees,
             KillSwitch = killSwitch.Reason,
+            TradingState = RiskRules.StateName(risk.State),
+            Breaches = Enumerable.Range(1, RiskRules.Count - 1)
+                .Select(r => new KeyValuePair<string, long>(RiskRules.Name((RiskRule)r), risk.Breaches((RiskRule)r)))
+                .ToList(),
             Placement = options.Pipeline.Placement.ToString(),
             Journaled = journalStage?.Appended ?? 0,
             LedgerRecords = state?.Ledger.Count ?? 0,

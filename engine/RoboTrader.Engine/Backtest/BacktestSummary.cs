@@ -84,6 +84,12 @@ public sealed record BacktestSummary
     /// <summary>Why the kill switch is engaged at the end, or null.</summary>
     public required string? KillSwitch { get; init; }
 
+    /// <summary>The trading state at the end: ACTIVE, REDUCING or HALTED.</summary>
+    public string TradingState { get; init; } = "ACTIVE";
+
+    /// <summary>Risk breaches recorded per rule (every rule, in rule order; the rows of breaches.csv).</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Breaches { get; init; } = [];
+
     /// <summary>The stage placement used.</summary>
     public required string Placement { get; init; }
 

@@ -71,6 +71,14 @@ public static class SummaryJson
         json.WriteNumber("journaled", summary.Journaled);
         json.WriteNumber("ledger_records", summary.LedgerRecords);
         json.WriteString("kill_switch", summary.KillSwitch);
+        json.WriteString("trading_state", summary.TradingState);
+        json.WriteStartObject("breaches");
+        foreach (var (rule, count) in summary.Breaches)
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
         json.WriteString("placement", summary.Placement);
         json.WriteStartObject("parameters");
         foreach (var (key, value) in summary.Parameters)

@@ -10,7 +10,7 @@ namespace RoboTrader.Engine.Parsing;
 /// <code>
 /// {"symbol":"SBIN","action":"buy","confidence":0.72,"horizon":"1d","source":"news"}
 /// {"symbol":"SBIN","action":"buy","confidence":0.72,"horizon":"1d","source":"news","time":"2013-10-07T13:31:00Z"}
-/// {"command":"halt"}   {"command":"resume"}
+/// {"command":"halt"}   {"command":"resume"}   {"command":"reduce"}
 /// {"command":"set_limit","limit":"max_position","symbol":"SBIN","value":"1000"}
 /// </code>
 /// </summary>
@@ -18,8 +18,9 @@ namespace RoboTrader.Engine.Parsing;
 /// <para>Strict signal: exactly those five keys, lower case; action <c>buy</c>/<c>sell</c>/<c>hold</c>; confidence a
 /// JSON number from 0 to 1 with at most 4 decimals (kept as basis points); horizon <c>&lt;n&gt;m|h|d|w</c>; source
 /// <c>research</c>/<c>news</c>/<c>ai</c>; an optional sixth key <c>time</c>, the signal's event time as an ISO 8601
-/// UTC string (<see cref="IsoTime"/>). Strict command: <c>command</c> halt, resume or set_limit (with <c>limit</c>
-/// max_position or price_band_percent, an exact decimal <c>value</c> ≥ 0, and an optional <c>symbol</c>); no other
+/// UTC string (<see cref="IsoTime"/>). Strict command: <c>command</c> halt, resume, reduce or set_limit (with <c>limit</c>
+/// max_position, price_band_percent, max_position_notional, max_order_notional, max_gross_exposure, max_net_exposure,
+/// daily_loss_limit or max_drawdown_percent, an exact decimal <c>value</c> ≥ 0, and an optional <c>symbol</c>); no other
 /// keys but an optional <c>time</c> (read only to order the command among market data). Commands are accepted
 /// at the strict level only: a frame that looks like a command (a
 /// command/cmd/operator key, or a halt/resume/stop action, or those words in text) fails the other levels with
@@ -218,7 +219,11 @@ public static class TaskInputParser
         }
 
         var hasLimit = (seen & ((1 << (int)Key.Limit) | (1 << (int)Key.Value))) != 0;
-        if (name.SequenceEqual("halt"u8) || name.SequenceEqual("resume"u8))
+        var state = name.SequenceEqual("halt"u8) ? CommandKind.Halt
+            : name.SequenceEqual("resume"u8) ? CommandKind.Resume
+            : name.SequenceEqual("reduce"u8) ? CommandKind.Reduce
+            : CommandKind.None;
+        if (state != CommandKind.None)
         {
             if (hasLimit)
             {
@@ -226,7 +231,7 @@ public static class TaskInputParser
                 return ErrorCode.ParseUnexpectedField;
             }
 
-            command.Kind = name[0] == (byte)'h' ? CommandKind.Halt : CommandKind.Resume;
+            command.Kind = state;
             return ErrorCode.None;
         }
 
@@ -236,9 +241,7 @@ public static class TaskInputParser
             return ErrorCode.ParseUnknownType;
         }
 
-        command.Limit = limit.SequenceEqual("max_position"u8) ? CommandLimit.MaxPosition
-            : limit.SequenceEqual("price_band_percent"u8) ? CommandLimit.PriceBandPercent
-            : CommandLimit.None;
+        command.Limit = LimitOf(limit);
         if (command.Limit == CommandLimit.None || value.IsEmpty)
         {
             command = default;
@@ -254,6 +257,18 @@ public static class TaskInputParser
         command.Kind = CommandKind.SetLimit;
         return ErrorCode.None;
     }
+
+    /// <summary>The set_limit names; each is the command-line option's name with '_' for '-'.</summary>
+    private static CommandLimit LimitOf(ReadOnlySpan<byte> limit)
+        => limit.SequenceEqual("max_position"u8) ? CommandLimit.MaxPosition
+            : limit.SequenceEqual("price_band_percent"u8) ? CommandLimit.PriceBandPercent
+            : limit.SequenceEqual("max_position_notional"u8) ? CommandLimit.MaxPositionNotional
+            : limit.SequenceEqual("max_order_notional"u8) ? CommandLimit.MaxOrderNotional
+            : limit.SequenceEqual("max_gross_exposure"u8) ? CommandLimit.MaxGrossExposure
+            : limit.SequenceEqual("max_net_exposure"u8) ? CommandLimit.MaxNetExposure
+            : limit.SequenceEqual("daily_loss_limit"u8) ? CommandLimit.DailyLossLimit
+            : limit.SequenceEqual("max_drawdown_percent"u8) ? CommandLimit.MaxDrawdownPercent
+            : CommandLimit.None;
 
     private static ErrorCode ParseLenient(ReadOnlySpan<byte> json, ParseContext context, ref Signal signal)
     {

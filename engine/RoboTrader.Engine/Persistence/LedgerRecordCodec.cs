@@ -9,7 +9,8 @@ namespace RoboTrader.Engine.Persistence;
 /// any language): an order <c>{"n", "seq", "kind": "order", "order", "symbol", "side", "type", "qty", "limit"}</c> and a
 /// fill <c>{"n", "seq", "kind": "fill", "order", "symbol", "side", "qty", "price", "fee", "position"}</c>, where <c>n</c>
 /// numbers ledger records from 1, <c>seq</c> is the input sequence that caused the record and <c>position</c> is the
-/// symbol's position after the fill.
+/// symbol's position after the fill; and a risk breach <c>{"n", "seq", "kind": "breach", "symbol", "rule", "state",
+/// "detail"}</c> (rule as its option name, state after the breach, detail as in breaches.csv).
 /// </summary>
 public static class LedgerRecordCodec
 {
@@ -55,6 +56,32 @@ public static class LedgerRecordCodec
         Decimal(ref w, positionAfter.Raw);
         return w.HasOverflowed ? -1 : (int)w.BytesWritten;
     }
+
+    /// <summary>Encodes a breach record; returns its length.</summary>
+    public static int EncodeBreach(long number, long sequence, in Risk.RiskBreach breach, ReadOnlySpan<byte> symbol, Span<byte> destination)
+    {
+        var w = new MessagePackWriter(destination);
+        w.WriteMapHeader(7);
+        w.WriteString("n"u8);
+        w.WriteInt64(number);
+        w.WriteString("seq"u8);
+        w.WriteInt64(sequence);
+        w.WriteString("kind"u8);
+        w.WriteString("breach"u8);
+        w.WriteString("symbol"u8);
+        w.WriteString(symbol);
+        w.WriteString("rule"u8);
+        w.WriteString(BreachesCsvWriter.RuleName(breach.Rule));
+        w.WriteString("state"u8);
+        w.WriteString(BreachesCsvWriter.StateName(breach.State));
+        w.WriteString("detail"u8);
+        var bytes = s_detail ??= new byte[Risk.RiskBreachText.MaxLength]; // per thread, as the decimal scratch
+        w.WriteString(bytes.AsSpan(0, Risk.RiskBreachText.Format(in breach, bytes)));
+        return w.HasOverflowed ? -1 : (int)w.BytesWritten;
+    }
+
+    [ThreadStatic]
+    private static byte[]? s_detail;
 
     private static void Header(ref MessagePackWriter w, long number, long sequence, ReadOnlySpan<byte> kind, ClientOrderId id, ReadOnlySpan<byte> symbol, Side side)
     {

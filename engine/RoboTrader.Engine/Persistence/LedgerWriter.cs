@@ -48,6 +48,10 @@ public sealed class LedgerWriter : ICheckpointable
         Append(LedgerRecordCodec.EncodeFill(_count + 1, in fill, _tickers[fill.Symbol.Value], new Quantity(position), _record));
     }
 
+    /// <summary>Appends a risk breach record.</summary>
+    public void Breach(long sequence, in Risk.RiskBreach breach)
+        => Append(LedgerRecordCodec.EncodeBreach(_count + 1, sequence, in breach, (uint)breach.Symbol.Value < (uint)_tickers.Length ? _tickers[breach.Symbol.Value] : [], _record));
+
     /// <summary>Commits what is due (idle moments).</summary>
     public void CommitIfDue() => _log.CommitIfDue();
 

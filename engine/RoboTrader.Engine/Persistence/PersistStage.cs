@@ -9,7 +9,7 @@ using RoboTrader.Engine.Pipeline;
 namespace RoboTrader.Engine.Persistence;
 
 /// <summary>
-/// The last stage: appends the event's fills to <c>fills.csv</c> and dead-letters every frame that failed to parse or
+/// The last stage: appends the event's fills to <c>fills.csv</c> (and its risk breaches to <c>breaches.csv</c>) and dead-letters every frame that failed to parse or
 /// faulted in a stage, with its bytes. Flushes at the end of a batch at most every 50 ms and at the end of the
 /// data, so what has been processed reaches the file promptly without a system call per batch.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     private readonly SourceRegistry _sources;
     private readonly FillsCsvWriter _fills;
     private readonly DeadLetterWriter _deadLetters;
+    private readonly BreachesCsvWriter _breaches;
     private readonly LedgerWriter? _ledger;
     private static readonly long s_flushIntervalTicks = Stopwatch.Frequency / 20; // 50 ms
 
@@ -41,6 +42,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
             Directory.CreateDirectory(options.OutputDirectory);
             _fills = new FillsCsvWriter(Open(Path.Combine(options.OutputDirectory, "fills.csv"), options.Resume), symbols);
             _deadLetters = new DeadLetterWriter(Open(Path.Combine(options.OutputDirectory, "deadletters.jsonl"), options.Resume));
+            _breaches = new BreachesCsvWriter(Open(Path.Combine(options.OutputDirectory, "breaches.csv"), options.Resume), symbols);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -56,6 +58,9 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
 
     /// <summary>Dead letters written.</summary>
     public long DeadLettered => _deadLetters.Count;
+
+    /// <summary>Breach rows written to breaches.csv.</summary>
+    public long BreachRows => _breaches.Rows;
 
     /// <inheritdoc />
     public void OnEvent(PipelineSlot slot, long sequence, bool endOfBatch)
@@ -86,6 +91,11 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
             {
                 _ledger.Order(sequence, in slot.Intent, slot.OrderId);
             }
+
+            if (slot.Breaches.Count != 0)
+            {
+                WriteBreaches(slot, sequence);
+            }
         }
 
         // Flush what was written at the end of a batch, but at most every FlushInterval: a system call per batch
@@ -101,7 +111,21 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
             _lastFlush = Stopwatch.GetTimestamp();
             _fills.Flush();
             _deadLetters.Flush();
+            _breaches.Flush();
         }
+    }
+
+    /// <summary>Rare path: the event's risk breaches to breaches.csv and the ledger.</summary>
+    private void WriteBreaches(PipelineSlot slot, long sequence)
+    {
+        for (var i = 0; i < slot.Breaches.Count; i++)
+        {
+            var breach = slot.Breaches[i];
+            _breaches.Write(sequence, slot.Market.TimeNanos, in breach);
+            _ledger?.Breach(sequence, in breach);
+        }
+
+        _dirty = true;
     }
 
     /// <inheritdoc />
@@ -114,6 +138,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     {
         _fills.Flush();
         _deadLetters.Flush();
+        _breaches.Flush();
     }
 
     /// <inheritdoc />
@@ -121,6 +146,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     {
         _fills.Dispose();
         _deadLetters.Dispose();
+        _breaches.Dispose();
     }
 
     /// <inheritdoc />
@@ -134,6 +160,8 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
         writer.WriteInt64(_deadLetters.Count);
         writer.WriteBoolean(_ledger is not null);
         _ledger?.WriteState(ref writer);
+        writer.WriteInt64(_breaches.FlushDurable());
+        writer.WriteInt64(_breaches.Rows);
     }
 
     /// <inheritdoc />
@@ -149,6 +177,8 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
         }
 
         _ledger?.ReadState(ref reader);
+        var breachesLength = CheckpointState.ReadInt64(ref reader);
+        _breaches.Resume(breachesLength, CheckpointState.ReadInt64(ref reader));
     }
 
     private static FileStream Open(string path, bool resume)

@@ -17,7 +17,7 @@ namespace RoboTrader.Engine.Pipeline;
 /// <remarks>
 /// Ownership: ingest — <see cref="Kind"/>, <see cref="Source"/>, <see cref="ReceiveTimestamp"/>, the frame;
 /// parse — <see cref="Market"/>, <see cref="Signal"/>, <see cref="Command"/>, <see cref="ParseLevel"/>,
-/// <see cref="ParseError"/>, <see cref="LenientError"/>, <see cref="BasicError"/>; risk — <see cref="Envelope"/>;
+/// <see cref="ParseError"/>, <see cref="LenientError"/>, <see cref="BasicError"/>; risk — <see cref="Envelope"/>, <see cref="Breaches"/> (decide adds to it);
 /// decide — <see cref="Intent"/>, <see cref="IntentError"/>; execute — <see cref="OrderId"/>, the fills;
 /// stage faults — <see cref="Fault"/> (written by the supervisor's policy).
 /// </remarks>
@@ -78,6 +78,9 @@ public sealed class PipelineSlot
 
     /// <summary>The risk envelope for the event's symbol.</summary>
     public RiskEnvelope Envelope;
+
+    /// <summary>Risk breaches recorded on this event (cleared by risk on every event; decide adds order-level ones).</summary>
+    public RiskBreaches Breaches;
 
     /// <summary>The strategy's order intent after the envelope check (absent when none or refused).</summary>
     public OrderIntent Intent;

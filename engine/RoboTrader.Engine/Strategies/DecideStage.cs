@@ -77,10 +77,10 @@ public sealed class DecideStage : IStage, ICheckpointable
                 return;
             case OrderAction.Replace:
                 var released = ReleaseTarget(in slot.Intent, in slot.Envelope);
-                error = EnvelopeCheck.Apply(ref slot.Intent, in released);
+                error = EnvelopeCheck.Apply(ref slot.Intent, in released, ref slot.Breaches);
                 break;
             default:
-                error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope);
+                error = EnvelopeCheck.Apply(ref slot.Intent, in slot.Envelope, ref slot.Breaches);
                 break;
         }
 

@@ -61,6 +61,7 @@ public sealed class TaskInputParserTests
     [Theory]
     [InlineData("""{"command":"halt"}""", CommandKind.Halt)]
     [InlineData("""{"command":"resume"}""", CommandKind.Resume)]
+    [InlineData("""{"command":"reduce"}""", CommandKind.Reduce)]
     [InlineData("""{"command":"set_limit","limit":"max_position","symbol":"SBIN","value":"1000"}""", CommandKind.SetLimit)]
     public void Parse_StrictCommand_Accepted(string frame, CommandKind kind)
     {
@@ -80,6 +81,22 @@ public sealed class TaskInputParserTests
         Assert.Equal(CommandLimit.MaxPosition, slot.Command.Limit);
         Assert.Equal(Sbin, slot.Command.Symbol);
         Assert.Equal(1000L * 100_000_000, slot.Command.Value);
+    }
+
+    [Theory]
+    [InlineData("max_position_notional", CommandLimit.MaxPositionNotional)]
+    [InlineData("max_order_notional", CommandLimit.MaxOrderNotional)]
+    [InlineData("max_gross_exposure", CommandLimit.MaxGrossExposure)]
+    [InlineData("max_net_exposure", CommandLimit.MaxNetExposure)]
+    [InlineData("daily_loss_limit", CommandLimit.DailyLossLimit)]
+    [InlineData("max_drawdown_percent", CommandLimit.MaxDrawdownPercent)]
+    public void Parse_SetLimit_RiskLimits(string name, CommandLimit limit)
+    {
+        var slot = _chain.Parse($$"""{"command":"set_limit","limit":"{{name}}","value":"2500.5"}""");
+
+        Assert.Equal(ParseLevel.Strict, slot.ParseLevel);
+        Assert.Equal(limit, slot.Command.Limit);
+        Assert.Equal(250_050_000_000L, slot.Command.Value);
     }
 
     [Theory]
@@ -117,6 +134,7 @@ public sealed class TaskInputParserTests
     [InlineData("""{"symbol":"SBIN","action":"buy","confidence":0.72,"horizon":"1 day","source":"news"}""", ErrorCode.ParseOutOfRange)]
     [InlineData("""{"symbol":"SBIN","action":"bullish","confidence":0.72,"horizon":"1d","source":"news"}""", ErrorCode.ParseUnknownType)]
     [InlineData("""{"command":"halt","value":"1"}""", ErrorCode.ParseUnexpectedField)]
+    [InlineData("""{"command":"reduce","limit":"max_position"}""", ErrorCode.ParseUnexpectedField)]
     [InlineData("""{"command":"reboot"}""", ErrorCode.ParseUnknownType)]
     public void ParseStrict_OffSchema_Error(string frame, ErrorCode expected)
     {

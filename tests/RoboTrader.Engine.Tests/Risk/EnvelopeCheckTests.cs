@@ -10,7 +10,7 @@ public sealed class EnvelopeCheckTests
 {
     private static RiskEnvelope Envelope(long maxBuy = 1_000, long maxSell = 1_000, bool halted = false) => new()
     {
-        Halted = halted,
+        State = halted ? TradingState.Halted : TradingState.Active,
         MaxBuy = Quantity.FromUnits(maxBuy),
         MaxSell = Quantity.FromUnits(maxSell),
         Reference = Price.FromUnits(100),

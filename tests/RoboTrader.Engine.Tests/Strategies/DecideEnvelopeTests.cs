@@ -15,7 +15,7 @@ public sealed class DecideEnvelopeTests
 {
     private static RiskEnvelope Envelope(long maxBuy, long maxSell, bool halted = false) => new()
     {
-        Halted = halted,
+        State = halted ? TradingState.Halted : TradingState.Active,
         MaxBuy = Quantity.FromUnits(maxBuy),
         MaxSell = Quantity.FromUnits(maxSell),
         Reference = Price.FromUnits(10),

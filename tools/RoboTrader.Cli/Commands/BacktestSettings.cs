@@ -35,6 +35,8 @@ internal sealed class BacktestSettings
     private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
     private readonly Option<int> _publishBatch = new("--publish-batch") { Description = "frames ingest writes before publishing them to the stages", DefaultValueFactory = _ => PipelineOptions.Default.PublishBatch };
     private readonly Option<bool> _pinThreads = new("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own (Linux)" };
+    private readonly RiskSettings _risk = new();
+    private readonly Option<string> _config = new("--config") { Description = "a YAML file of options by section (risk:, execution:, strategy:, pipeline:, data:, output:); the command line wins (see config/README.md)" };
     private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
 
     public void AddTo(Command command)
@@ -43,6 +45,9 @@ internal sealed class BacktestSettings
         {
             command.Options.Add(option);
         }
+
+        _risk.AddTo(command);
+        command.Options.Add(_config);
     }
 
     public LeanResolution Resolution(ParseResult parse) => parse.GetValue(_resolution) switch
@@ -104,7 +109,7 @@ internal sealed class BacktestSettings
             outDir,
             new SmaCrossOptions(fast, slow, qty),
             new ExecutionOptions(fee),
-            new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
+            _risk.Apply(parse, new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)), all),
             new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads)),
             all)
         {

@@ -1,0 +1,101 @@
+using System.Buffers.Text;
+using System.Text;
+using RoboTrader.Engine.Core.Market;
+using RoboTrader.Engine.Risk;
+using RoboTrader.Engine.Time;
+
+namespace RoboTrader.Engine.Persistence;
+
+/// <summary>
+/// Writes risk breaches as CSV rows <c>seq,time,symbol,rule,state,detail</c> (seq and time of the event that caused
+/// it, rule as its option name, state ACTIVE/REDUCING/HALTED after the breach, detail without commas) through a
+/// buffered stream, formatting into a reused buffer.
+/// </summary>
+public sealed class BreachesCsvWriter : IDisposable
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "seq,time,symbol,rule,state,detail";
+
+    private static readonly byte[][] s_rules = Enumerable.Range(0, RiskRules.Count).Select(r => Encoding.ASCII.GetBytes(RiskRules.Name((RiskRule)r))).ToArray();
+    private static readonly byte[][] s_states = Enumerable.Range(0, 3).Select(s => Encoding.ASCII.GetBytes(RiskRules.StateName((Core.Trading.TradingState)s))).ToArray();
+
+    private readonly Stream _stream;
+    private readonly byte[][] _tickers;
+    private readonly byte[] _row = new byte[512];
+
+    /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
+    public BreachesCsvWriter(Stream stream, SymbolTable symbols)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(symbols);
+        _stream = stream;
+        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        if (_stream.Length == 0)
+        {
+            _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
+        }
+    }
+
+    /// <summary>Rows written.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>The rule's name as bytes.</summary>
+    public static ReadOnlySpan<byte> RuleName(RiskRule rule) => s_rules[(int)rule];
+
+    /// <summary>The state's name as bytes.</summary>
+    public static ReadOnlySpan<byte> StateName(Core.Trading.TradingState state) => s_states[(int)state];
+
+    /// <summary>Appends one row.</summary>
+    public void Write(long sequence, long timeNanos, in RiskBreach breach)
+    {
+        Span<byte> row = _row;
+        Utf8Formatter.TryFormat(sequence, row, out var n);
+        row[n++] = (byte)',';
+        n += EventTime.WriteIso(timeNanos, row[n..]);
+        row[n++] = (byte)',';
+        if ((uint)breach.Symbol.Value < (uint)_tickers.Length)
+        {
+            _tickers[breach.Symbol.Value].CopyTo(row[n..]);
+            n += _tickers[breach.Symbol.Value].Length;
+        }
+
+        row[n++] = (byte)',';
+        RuleName(breach.Rule).CopyTo(row[n..]);
+        n += RuleName(breach.Rule).Length;
+        row[n++] = (byte)',';
+        StateName(breach.State).CopyTo(row[n..]);
+        n += StateName(breach.State).Length;
+        row[n++] = (byte)',';
+        n += RiskBreachText.Format(in breach, row[n..]);
+        row[n++] = (byte)'\n';
+        _stream.Write(row[..n]);
+        Rows++;
+    }
+
+    /// <summary>Flushes buffered rows to the file.</summary>
+    public void Flush() => _stream.Flush();
+
+    /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
+    public long FlushDurable()
+    {
+        _stream.Flush();
+        if (_stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+
+        return _stream.Position;
+    }
+
+    /// <summary>Resumes after a checkpoint: cuts the file back to <paramref name="length"/> and continues with <paramref name="count"/> rows.</summary>
+    public void Resume(long length, long count)
+    {
+        _stream.Flush();
+        _stream.SetLength(length);
+        _stream.Position = length;
+        Rows = count;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+}
