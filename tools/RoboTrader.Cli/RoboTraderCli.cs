@@ -26,6 +26,7 @@ public static class RoboTraderCli
         root.Subcommands.Add(LedgerCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(DeadLettersCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -71,9 +71,14 @@ public static class TimeTicks
 
     private static long Bucket(long utcNanos, long step)
     {
+        if (step == 7 * Day)
+        {
+            return ((utcNanos / 1_000_000_000 / Day) + 3) / 7; // weeks start on Monday (1970-01-01 was a Thursday)
+        }
+
         if (step > 0)
         {
-            return Math.DivRem(utcNanos / 1_000_000_000, step).Quotient;
+            return utcNanos / 1_000_000_000 / step;
         }
 
         var t = ToDate(utcNanos);

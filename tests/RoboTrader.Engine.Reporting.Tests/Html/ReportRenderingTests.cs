@@ -13,7 +13,7 @@ public sealed class ReportRenderingTests
         ReportFixture.WriteLong(dir.Path, days: 5);
         BacktestReport.Write(dir.Path, ReportOptions.Default);
 
-        var rendered = HeadlessChromium.RenderReport(dir.Combine("report.html"));
+        var rendered = HeadlessChromium.RenderReport(dir.Combine("report.html")).AssertChartsRendered(minPoints: 5 * 390);
 
         Assert.Equal("Backtest report — sma-cross <fast> on BAC,IBM", rendered.Title);
         Assert.Equal(0, rendered.Scripts);
