@@ -27,6 +27,7 @@ public static class StatsJson
         Number(json, "sharpe", stats.Sharpe);
         Number(json, "sortino", stats.Sortino);
         Number(json, "max_drawdown", stats.MaxDrawdown);
+        MoneyOrNull(json, "max_drawdown_amount", stats.MaxDrawdownAmount);
         Number(json, "max_drawdown_duration_seconds", stats.MaxDrawdownDurationSeconds);
         Time(json, "max_drawdown_peak", stats.MaxDrawdownPeak);
         Time(json, "max_drawdown_trough", stats.MaxDrawdownTrough);

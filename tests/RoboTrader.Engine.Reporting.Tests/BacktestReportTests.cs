@@ -54,7 +54,7 @@ public sealed class BacktestReportTests
         using var json = JsonDocument.Parse(File.ReadAllBytes(dir.Combine("stats.json")));
         var keys = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "max_drawdown_duration_seconds", "max_drawdown_peak",
+            ["total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown", "max_drawdown_amount", "max_drawdown_duration_seconds", "max_drawdown_peak",
              "max_drawdown_trough", "max_drawdown_recovery", "longest_drawdown_seconds", "win_rate", "profit_factor", "turnover", "exposure",
              "average_gross_exposure", "average_net_exposure", "fees", "trades", "closing_trades", "winning_trades", "losing_trades",
              "gross_profit", "gross_loss", "realized_pnl", "traded_notional", "average_equity", "start_equity", "end_equity", "net_pnl",

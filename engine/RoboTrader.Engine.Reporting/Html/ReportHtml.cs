@@ -98,7 +98,7 @@ public static partial class ReportHtml
             new("Annualized volatility", Format.Percent(s.Volatility)),
             new("Sharpe ratio", Format.Ratio(s.Sharpe)),
             new("Sortino ratio", Format.Ratio(s.Sortino)),
-            new("Max drawdown", Format.Percent(s.MaxDrawdown)),
+            new("Max drawdown", Format.Percent(s.MaxDrawdown) + " (" + Format.Exact(s.MaxDrawdownAmount) + ")"),
             new("Max drawdown duration", Format.Duration(s.MaxDrawdownDurationSeconds)),
             new("Max drawdown peak", Format.Time(s.MaxDrawdownPeak)),
             new("Max drawdown trough", Format.Time(s.MaxDrawdownTrough)),
@@ -137,15 +137,23 @@ public static partial class ReportHtml
         html.Raw("<h2 id=\"equity\">Equity</h2>\n");
         SvgChart.Write(html, "equity-chart", "Equity", times, values, ChartKind.Line, (v, step) => v.ToString("N" + ValueTicks.Decimals(step).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         html.Raw("<h2 id=\"drawdown\">Drawdown</h2>\n");
+        // As a fraction of the peak; in money when some equity is not positive (a run without starting capital).
+        var fractions = equity.All(e => e.Equity > 0);
         var drawdown = new double[values.Length];
         var peak = double.NegativeInfinity;
         for (var i = 0; i < values.Length; i++)
         {
             peak = Math.Max(peak, values[i]);
-            drawdown[i] = peak > 0 ? (values[i] / peak) - 1 : 0;
+            drawdown[i] = fractions ? (values[i] / peak) - 1 : values[i] - peak;
         }
 
-        SvgChart.Write(html, "drawdown-chart", "Drawdown", times, drawdown, ChartKind.Area, (v, step) => (v * 100).ToString("F" + ValueTicks.Decimals(step * 100).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%");
+        SvgChart.Write(html, "drawdown-chart", fractions ? "Drawdown" : "Drawdown (money)", times, drawdown, ChartKind.Area, fractions
+            ? (v, step) => (v * 100).ToString("F" + ValueTicks.Decimals(step * 100).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%"
+            : (v, step) => v.ToString("N" + ValueTicks.Decimals(step).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        if (!fractions && equity.Count > 0)
+        {
+            html.Raw("<p class=\"note\">Equity is not always positive (the run had no starting capital?): returns and ratios are undefined, and the drawdown is shown in money.</p>\n");
+        }
         html.Raw("<p class=\"note\">The x axis is the sample order (UTC): time without samples (nights, weekends) is not drawn. Series longer than ")
             .Raw(SvgChart.MaxPoints.ToString(CultureInfo.InvariantCulture)).Raw(" samples are drawn through each stretch's lowest and highest sample.</p>\n");
     }

@@ -57,10 +57,19 @@ public sealed record ReportStatistics
     /// </summary>
     public double? Sortino { get; init; }
 
-    /// <summary>Max drawdown: max over i of 1 − eᵢ / maxⱼ≤ᵢ eⱼ, a fraction (0.25 = 25 % below the peak); 0 when equity never falls.</summary>
+    /// <summary>
+    /// Max drawdown: max over i of 1 − eᵢ / maxⱼ≤ᵢ eⱼ, a fraction (0.25 = 25 % below the peak); 0 when equity never
+    /// falls; null when some eᵢ ≤ 0 (a run without starting capital: see <see cref="MaxDrawdownAmount"/>).
+    /// </summary>
     public double? MaxDrawdown { get; init; }
 
-    /// <summary>Time of the peak before the max drawdown (the last sample at that peak before the fall).</summary>
+    /// <summary>The deepest drawdown in money: max over i of maxⱼ≤ᵢ eⱼ − eᵢ, exact (defined whatever the sign of equity).</summary>
+    public decimal? MaxDrawdownAmount { get; init; }
+
+    /// <summary>
+    /// Time of the peak before the max drawdown (the last sample at that peak before the fall). The max drawdown is the
+    /// deepest as a fraction, or in money when fractions are undefined.
+    /// </summary>
     public long? MaxDrawdownPeak { get; init; }
 
     /// <summary>Time of the max drawdown's lowest sample.</summary>

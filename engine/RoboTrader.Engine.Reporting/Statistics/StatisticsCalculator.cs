@@ -101,7 +101,7 @@ public static class StatisticsCalculator
             AverageGrossExposure = allPositive ? grossSum / samples.Count : null,
             AverageNetExposure = allPositive ? netSum / samples.Count : null,
         };
-        stats = WithDrawdown(stats, samples);
+        stats = Drawdowns.With(stats, samples);
         return WithReturns(stats, samples, options, allPositive);
     }
 
@@ -155,73 +155,6 @@ public static class StatisticsCalculator
             Volatility = deviation * sqrtP,
             Sharpe = deviation is > 0 and { } s ? Finite((mean - rf) / s * sqrtP) : null,
             Sortino = downsideDeviation > 0 ? Finite((mean - rf) / downsideDeviation * sqrtP) : null,
-        };
-    }
-
-    private static ReportStatistics WithDrawdown(ReportStatistics stats, IReadOnlyList<EquitySample> samples)
-    {
-        if (samples.Any(s => s.Equity <= 0))
-        {
-            return stats;
-        }
-
-        var peak = samples[0].Equity;
-        var peakTime = samples[0].TimeNanos;
-        var maxDrawdown = 0.0;
-        long maxPeak = peakTime, maxTrough = peakTime;
-        var maxEpisodePeak = -1L;
-        long? maxRecovery = null;
-        var longest = 0L;
-        var underwater = false;
-        foreach (var s in samples)
-        {
-            if (s.Equity >= peak)
-            {
-                if (underwater)
-                {
-                    longest = Math.Max(longest, s.TimeNanos - peakTime);
-                    if (maxEpisodePeak == peakTime && maxRecovery is null)
-                    {
-                        maxRecovery = s.TimeNanos;
-                    }
-                }
-
-                underwater = false;
-                peak = s.Equity;
-                peakTime = s.TimeNanos;
-                continue;
-            }
-
-            underwater = true;
-            var drawdown = 1 - (double)(s.Equity / peak);
-            if (drawdown > maxDrawdown)
-            {
-                maxDrawdown = drawdown;
-                maxPeak = peakTime;
-                maxTrough = s.TimeNanos;
-                if (maxEpisodePeak != peakTime)
-                {
-                    maxEpisodePeak = peakTime;
-                    maxRecovery = null;
-                }
-            }
-        }
-
-        var end = samples[^1].TimeNanos;
-        if (underwater)
-        {
-            longest = Math.Max(longest, end - peakTime);
-        }
-
-        var duration = maxDrawdown == 0 ? 0 : (maxRecovery ?? end) - maxPeak;
-        return stats with
-        {
-            MaxDrawdown = maxDrawdown,
-            MaxDrawdownPeak = maxDrawdown == 0 ? null : maxPeak,
-            MaxDrawdownTrough = maxDrawdown == 0 ? null : maxTrough,
-            MaxDrawdownRecovery = maxDrawdown == 0 ? null : maxRecovery,
-            MaxDrawdownDurationSeconds = duration / NanosPerSecond,
-            LongestDrawdownSeconds = longest / NanosPerSecond,
         };
     }
 

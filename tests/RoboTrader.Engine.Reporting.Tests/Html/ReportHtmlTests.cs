@@ -142,6 +142,19 @@ public sealed class ReportHtmlTests
     }
 
     [Fact]
+    public void Write_NoStartingCapital_DrawsTheDrawdownInMoney()
+    {
+        using var dir = new TempDirectory("report-html");
+        ReportFixture.Write(dir.Path, Minutes("0", "50", "-20", "10"), []);
+        var page = Report(dir);
+
+        var chart = page.Descendants(ReportXml.Svg + "svg").Single(s => (string?)s.Attribute("id") == "drawdown-chart");
+        Assert.Equal("Drawdown (money)", (string)chart.Attribute("aria-label")!);
+        Assert.Contains("-80", chart.Descendants(ReportXml.Svg + "text").Select(t => t.Value)); // ticks of 20 down to -80 enclose -70
+        Assert.Contains(page.Descendants(ReportXml.Xhtml + "td"), td => td.Value == "— (70)");
+    }
+
+    [Fact]
     public void Write_TradeRowsBeyondTheLimit_AreLeftOutWithANote()
     {
         using var dir = new TempDirectory("report-html");

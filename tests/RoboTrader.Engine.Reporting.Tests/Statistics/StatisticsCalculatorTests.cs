@@ -72,6 +72,7 @@ public sealed class StatisticsCalculatorTests
         var stats = Compute(Minutes("100", "110", "99", "120", "114", "115", "116", "117"));
 
         Assert.Equal(0.1, stats.MaxDrawdown!.Value, Tolerance);
+        Assert.Equal(11m, stats.MaxDrawdownAmount); // 110 - 99
         Assert.Equal(ReportFixture.Day0.AddMinutes(1), Time(stats.MaxDrawdownPeak));
         Assert.Equal(ReportFixture.Day0.AddMinutes(2), Time(stats.MaxDrawdownTrough));
         Assert.Equal(ReportFixture.Day0.AddMinutes(3), Time(stats.MaxDrawdownRecovery));
@@ -88,6 +89,26 @@ public sealed class StatisticsCalculatorTests
         Assert.Null(stats.MaxDrawdownRecovery);
         Assert.Equal(120, stats.MaxDrawdownDurationSeconds); // 13:30 peak to 13:32, the last sample
         Assert.Equal(120, stats.LongestDrawdownSeconds);
+    }
+
+    [Fact]
+    public void Compute_NoStartingCapital_MeasuresTheDrawdownInMoneyAndLeavesReturnsUndefined()
+    {
+        // Equity 0, 50, -20, 10: the deepest fall is 50 → -20 (70), from 13:31, never recovered: to 13:33.
+        var stats = Compute(Minutes("0", "50", "-20", "10"));
+
+        Assert.Null(stats.MaxDrawdown);
+        Assert.Equal(70m, stats.MaxDrawdownAmount);
+        Assert.Equal(ReportFixture.Day0.AddMinutes(1), Time(stats.MaxDrawdownPeak));
+        Assert.Equal(ReportFixture.Day0.AddMinutes(2), Time(stats.MaxDrawdownTrough));
+        Assert.Null(stats.MaxDrawdownRecovery);
+        Assert.Equal(120, stats.MaxDrawdownDurationSeconds);
+        Assert.Null(stats.TotalReturn);
+        Assert.Null(stats.Cagr);
+        Assert.Null(stats.Sharpe);
+        Assert.Null(stats.Volatility);
+        Assert.Equal(0, stats.Turnover); // no fills over an average equity of (0 + 50 - 20 + 10) / 4 = 10
+        Assert.Equal(10m, stats.NetPnl);
     }
 
     [Fact]
