@@ -24,7 +24,17 @@ public static class BacktestReport
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var inputs = ReportInputs.Read(outputDirectory);
-        var stats = StatisticsCalculator.Compute(inputs, options);
+        ReportStatistics stats;
+        try
+        {
+            stats = StatisticsCalculator.Compute(inputs, options);
+        }
+        catch (OverflowException ex)
+        {
+            // Only a file of absurd figures (every value is at most 10^14, but totals of millions of them are not bounded).
+            throw new EngineException(ErrorCode.PersistenceCorrupt, $"the output files in '{outputDirectory}' hold figures too large to total exactly: {ex.Message}", ex);
+        }
+
         var html = ReportHtml.Render(inputs, stats, options);
         using var json = new MemoryStream();
         StatsJson.Write(stats, json);

@@ -33,7 +33,9 @@ public sealed class CsvFile : IDisposable
         _name = Path.GetFileName(path);
         _columns = [.. columns];
         _index = new int[_columns.Length];
-        _reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        // Invalid UTF-8 decodes to U+FFFD, which ReadLineChecked refuses on the line where it is (a throwing decoder
+        // would fail on a read-ahead buffer, naming no line).
+        _reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false);
         try
         {
             ReadHeader();
@@ -61,6 +63,7 @@ public sealed class CsvFile : IDisposable
         }
 
         Line++;
+        CheckText(text);
         if (text.Length == 0)
         {
             if (_reader.Peek() < 0)
@@ -90,11 +93,19 @@ public sealed class CsvFile : IDisposable
         return text.Length > 0 ? text : throw Error(column, "is empty");
     }
 
-    /// <summary>An exact decimal (<c>-?digits[.digits]</c>, no exponent, no spaces).</summary>
+    /// <summary>Largest magnitude of a decimal field: far beyond any price, quantity or amount the engine holds (its fixed point tops out near 9.2 × 10¹⁰), small enough that a product of two stays exact in <see cref="decimal"/>.</summary>
+    public const decimal MaxMagnitude = 100_000_000_000_000m;
+
+    /// <summary>An exact decimal (<c>-?digits[.digits]</c>, no exponent, no spaces) of magnitude at most <see cref="MaxMagnitude"/>.</summary>
     public decimal Decimal(int column)
     {
         var text = Text(column);
-        return TryParseDecimal(text, out var value) ? value : throw Error(column, $"'{text}' is not an exact decimal");
+        if (!TryParseDecimal(text, out var value))
+        {
+            throw Error(column, $"'{text}' is not an exact decimal");
+        }
+
+        return Math.Abs(value) <= MaxMagnitude ? value : throw Error(column, $"'{text}' is out of range (magnitude above 10^14)");
     }
 
     /// <summary>An exact decimal, or null when the field is empty.</summary>
@@ -171,6 +182,8 @@ public sealed class CsvFile : IDisposable
             throw new EngineException(ErrorCode.PersistenceCorrupt, $"{_name} is empty: it has no header line ({string.Join(',', _columns)})");
         }
 
+        CheckText(header);
+
         Split(header);
         _headerCount = _fields.Count;
         for (var c = 0; c < _columns.Length; c++)
@@ -182,6 +195,15 @@ public sealed class CsvFile : IDisposable
                     ErrorCode.PersistenceCorrupt,
                     $"{_name} line 1: the header has no column '{_columns[c]}' (expected {string.Join(',', _columns)}; found {header})");
             }
+        }
+    }
+
+    private void CheckText(string text)
+    {
+        var bad = text.IndexOf('\uFFFD', StringComparison.Ordinal);
+        if (bad >= 0)
+        {
+            throw RowError(string.Create(CultureInfo.InvariantCulture, $"character {bad + 1} is not valid UTF-8 (or is U+FFFD)"));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Reporting.Inputs;
 using RoboTrader.Engine.Reporting.Tests.Support;
@@ -32,10 +33,27 @@ public sealed class CsvErrorTests
     [InlineData("1,TIME,BAC,BUY,100,10,1,o1,market,,,100,0", "trades.csv line 3, column 12 (position): position 100 is not the previous position of BAC (100) + 100")]
     [InlineData("1,TIME,BAC,BUY,100,10,1,o1,market,,,200", "trades.csv line 3: 12 fields where the header has 13")]
     [InlineData("1,TIME,BAC,BUY,100,10,1,o1,market,x,,200,0", "trades.csv line 3, column 10 (limit_price): 'x' is not an exact decimal")]
+    [InlineData("1,TIME,BAC,BUY,100,100000000000000.01,1,o1,market,,,200,0", "trades.csv line 3, column 6 (price): '100000000000000.01' is out of range")]
     public void Read_MalformedTradeRow_NamesFileLineAndColumn(string row, string expected)
     {
         var ex = Fails(s_equity, [s_goodTrade, row.Replace("TIME", s_t1, StringComparison.Ordinal)]);
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_NamesTheLineAndCharacter()
+    {
+        using var dir = new TempDirectory("report-csv");
+        ReportFixture.Write(dir.Path, s_equity, [s_goodTrade]);
+        var row = Encoding.ASCII.GetBytes($"2,{s_t1},BAC,SELL,100,1\xff,1,o2,market,,,0,0\n".Replace("\xff", "?", StringComparison.Ordinal));
+        row[Array.IndexOf(row, (byte)'?')] = 0xFF; // a byte that never occurs in UTF-8
+        using (var file = new FileStream(Path.Combine(dir.Path, "trades.csv"), FileMode.Append))
+        {
+            file.Write(row);
+        }
+
+        var ex = Assert.Throws<EngineException>(() => ReportInputs.Read(dir.Path));
+        Assert.StartsWith("trades.csv line 3: character 45 is not valid UTF-8", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
