@@ -21,7 +21,7 @@ public static partial class ReportHtml
         td.t,th.t{text-align:left}td.pos{color:#1a7f37}td.neg{color:#cf222e}
         table.kv td:first-child{text-align:left;color:#59636e}
         .grid2{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
-        .scroll{max-height:480px;overflow:auto;border:1px solid #d0d7de}.scroll table{border:0}
+        .scroll{max-height:480px;overflow:auto;border:1px solid #d0d7de}.scroll table{border:0}.scroll th{position:sticky;top:0}
         svg.chart{width:100%;height:auto;display:block;background:#fff}
         svg.chart rect.plot{fill:#fbfcfd;stroke:#d0d7de}svg.chart line.grid{stroke:#eaeef2}
         svg.chart line.axis,svg.chart line.tick{stroke:#8c959f}

@@ -20,6 +20,35 @@ public sealed class ChartMathTests
     }
 
     [Fact]
+    public void MinMax_SeededRandomSeries_StayWithinTheBudgetAscendingAndKeepTheExtremes()
+    {
+        var random = new Random(42);
+        for (var round = 0; round < 200; round++)
+        {
+            var n = random.Next(1, 50_000);
+            var maxPoints = random.Next(4, 3000);
+            var values = new double[n];
+            for (var i = 1; i < n; i++)
+            {
+                values[i] = values[i - 1] + random.NextDouble() - 0.5;
+            }
+
+            var picked = Downsampler.MinMax(values, maxPoints);
+
+            Assert.True(picked.Length <= maxPoints, $"n {n}, budget {maxPoints}: {picked.Length} points");
+            Assert.True(picked.Zip(picked.Skip(1)).All(p => p.First < p.Second), "ascending, no repeats");
+            Assert.Equal(0, picked[0]);
+            Assert.Equal(n - 1, picked[^1]);
+            Assert.Contains(Array.IndexOf(values, values.Max()), picked);
+            Assert.Contains(Array.IndexOf(values, values.Min()), picked);
+            if (n <= maxPoints)
+            {
+                Assert.Equal(n, picked.Length);
+            }
+        }
+    }
+
+    [Fact]
     public void ValueTicks_PickOneTwoFiveSteps()
     {
         // (104,957.76 - 99,989.49) / 5 = 993.65 → 9.94 × 100 → a step of 10 × 100; the ends round out to it.
