@@ -73,6 +73,15 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_RiskFreeRateWithoutReport_IsAUsageError()
+    {
+        var outcome = CliRunner.Run("backtest", "--data", _temp.Path, "--symbols", "bac", "--from", "2013-10-07", "--to", "2013-10-07", "--out", _temp.Combine("o"), "--risk-free-rate", "0.02");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("error: --risk-free-rate applies with --report\n", outcome.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Report_MissingFolder_IsAUsageError()
     {
         var outcome = CliRunner.Run("report", "--out", _temp.Combine("nowhere"));

@@ -54,6 +54,11 @@ public static class BacktestCommand
 
             var checkpoints = stateDir is null ? 0 : every ?? DefaultCheckpointEvery;
             var progressMode = ProgressModeOf(parse.GetValue(progress));
+            if (!parse.GetValue(report) && reportSettings.AnyGiven(parse))
+            {
+                throw new UsageException("--risk-free-rate applies with --report");
+            }
+
             var reportOptions = parse.GetValue(report) ? reportSettings.ToOptions(parse) : null;
             if (parse.GetValue(recording) is { } recordingPath)
             {

@@ -11,6 +11,9 @@ internal sealed class ReportSettings
 
     public void AddTo(Command command) => command.Options.Add(_riskFreeRate);
 
+    /// <summary>True when a report option was given on the command line.</summary>
+    public bool AnyGiven(ParseResult parse) => parse.GetValue(_riskFreeRate) is not null;
+
     public ReportOptions ToOptions(ParseResult parse)
     {
         var text = parse.GetValue(_riskFreeRate);
