@@ -31,12 +31,16 @@ internal sealed class LeanCsvReader
     private ZipArchive? _archive;
     private Stream? _stream;
     private LeanSourceFile? _file;
+    private FileStream? _zipFile;
+    private long _zipBytesCounted;
+    private readonly LeanReadProgress? _progress;
 
     /// <summary>Creates a reader with a buffer of <paramref name="chunkSize"/> bytes (tests use small ones).</summary>
-    public LeanCsvReader(int chunkSize = ChunkSize)
+    public LeanCsvReader(int chunkSize = ChunkSize, LeanReadProgress? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 16);
         _buffer = new byte[chunkSize];
+        _progress = progress;
     }
 
     /// <summary>The source of the open file.</summary>
@@ -81,7 +85,8 @@ internal sealed class LeanCsvReader
         _endOfStream = false;
         Time = 0;
         LineNumber = Lines = Published = EmptyLines = InvalidTimes = 0;
-        _archive = LeanZip.OpenArchive(file.ZipPath);
+        _archive = LeanZip.OpenArchive(file.ZipPath, out _zipFile);
+        _zipBytesCounted = 0;
         try
         {
             var entry = _archive.GetEntry(file.EntryName) ?? throw new InvalidDataException($"the entry '{file.EntryName}' is missing");
@@ -154,6 +159,12 @@ internal sealed class LeanCsvReader
     /// <summary>Closes the open file, if any (the buffer is kept for the next).</summary>
     public void Close()
     {
+        if (_zipFile is not null && _progress is not null)
+        {
+            _progress.AddBytes(_zipFile.Length - _zipBytesCounted); // the whole file counts as read once closed
+        }
+
+        _zipFile = null;
         _stream?.Dispose();
         _stream = null;
         _archive?.Dispose();
@@ -205,6 +216,14 @@ internal sealed class LeanCsvReader
         }
 
         _end += read;
+        if (_progress is not null && _zipFile is not null)
+        {
+            // Once per chunk (256 KB decompressed), never per line: how far the zip file has been read.
+            var position = Math.Min(_zipFile.Position, _zipFile.Length);
+            _progress.AddBytes(position - _zipBytesCounted);
+            _zipBytesCounted = position;
+        }
+
         if (_end < _buffer.Length)
         {
             _endOfStream = true;

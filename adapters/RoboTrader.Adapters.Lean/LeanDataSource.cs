@@ -30,6 +30,7 @@ public sealed class LeanDataSource : IFrameSource
 
     private readonly List<LeanSourceFile> _files = [];
     private readonly LeanRunStatistics _statistics = new();
+    private readonly LeanReadProgress _progress = new();
     private readonly int _chunkSize;
     private LeanCsvReader?[] _readers = [];
     private const int ReaderIndexBits = 12;
@@ -96,6 +97,9 @@ public sealed class LeanDataSource : IFrameSource
 
     /// <summary>Statistics of the last <see cref="Run"/>.</summary>
     public LeanRunStatistics Statistics => _statistics;
+
+    /// <summary>How much of the data the current (or last) <see cref="Run"/> has read; readable from any thread while it runs.</summary>
+    public LeanReadProgress Progress => _progress;
 
     /// <summary>The relative path of a data file: <c>equity/usa/&lt;resolution&gt;/&lt;sym lower&gt;/&lt;yyyymmdd&gt;_&lt;trade|quote&gt;.zip</c>.</summary>
     public static string RelativePath(LeanResolution resolution, string ticker, DateOnly date, LeanDataKind kind)
@@ -176,6 +180,7 @@ public sealed class LeanDataSource : IFrameSource
                     var format = FormatOf(Resolution, kind);
                     var id = registry.Register(new SourceDescriptor(symbol, format, date, TimeZoneId, PriceDecimals, name));
                     _files.Add(new LeanSourceFile(id, symbol, kind, date, path, entryName, name));
+                    _progress.TotalBytes += new FileInfo(path).Length;
                     count++;
                 }
             }
@@ -209,6 +214,7 @@ public sealed class LeanDataSource : IFrameSource
         }
 
         _statistics.Reset();
+        _progress.Reset();
         _interleaved?.Open();
         var first = 0;
         while (first < _files.Count && !cancellationToken.IsCancellationRequested)
@@ -248,7 +254,7 @@ public sealed class LeanDataSource : IFrameSource
             var heapCount = 0;
             for (var k = 0; k < count; k++)
             {
-                var reader = readers[k] ??= new LeanCsvReader(_chunkSize);
+                var reader = readers[k] ??= new LeanCsvReader(_chunkSize, _progress);
                 reader.Open(_files[first + k]);
                 opened++;
                 _statistics.FileOpened();

@@ -10,18 +10,23 @@ internal static class LeanZip
     private const int FileBufferSize = 1 << 16;
 
     /// <summary>Opens <paramref name="path"/> for reading; a file that is not a readable zip throws <see cref="EngineException"/>.</summary>
-    public static ZipArchive OpenArchive(string path)
+    public static ZipArchive OpenArchive(string path) => OpenArchive(path, out _);
+
+    /// <summary>Opens <paramref name="path"/> for reading and gives the underlying file (its position is how far the zip has been read).</summary>
+    public static ZipArchive OpenArchive(string path, out FileStream fileStream)
     {
         FileStream? file = null;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+            fileStream = file;
             return new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
         }
         catch (Exception ex) when (IsDataError(ex))
         {
             file?.Dispose();
             ThrowUnreadable(path, ex);
+            fileStream = null!;
             return null;
         }
     }

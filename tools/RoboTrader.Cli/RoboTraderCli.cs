@@ -27,6 +27,7 @@ public static class RoboTraderCli
         root.Subcommands.Add(LedgerCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(DeadLettersCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output));
 
         ConfigFile? config;
         try

@@ -47,7 +47,8 @@ public sealed class IngestStage
     }
 
     /// <summary>Frames published so far (end-of-data markers not counted), including those a resume skipped.</summary>
-    public long Published => _published;
+    /// <remarks>Written only by the ingest thread; any thread may read it (a progress display does): a volatile read of one aligned long.</remarks>
+    public long Published => Volatile.Read(ref _published);
 
     /// <summary>
     /// Stamps every <paramref name="every"/>-th frame with a checkpoint id (0: never), and when resuming after

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RoboTrader.Adapters.Files;
 using RoboTrader.Adapters.Lean;
+using RoboTrader.Cli.Progress;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Backtest;
@@ -35,12 +36,16 @@ public static class BacktestCommand
         var compression = new Option<string>("--journal-compression") { Description = "with --state: none (default) or brotli (each block of journal records compressed: fewer bytes to the disk, more work for the journal's thread)" };
         var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
+        var report = new Option<bool>("--report") { Description = "also write report.html (self-contained: inline SVG equity and drawdown charts, returns, statistics, breaches, trades) and stats.json" };
+        var progress = new Option<string>("--progress") { Description = "auto (a bar on a terminal, a line every 5 s when redirected), bar, lines or none", DefaultValueFactory = _ => "auto" };
+        var reportSettings = new ReportSettings();
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, signals, outDir,
+            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, signals, outDir, report, progress,
         };
         settings.AddTo(command);
+        reportSettings.AddTo(command);
         command.SetAction(parse =>
         {
             var stateDir = parse.GetValue(state);
@@ -65,6 +70,13 @@ public static class BacktestCommand
                 "brotli" => throw new UsageException("--journal-compression applies with --state <folder>"),
                 var other => throw new UsageException($"--journal-compression must be none or brotli, not '{other}'"),
             };
+            var progressMode = ProgressModeOf(parse.GetValue(progress));
+            if (!parse.GetValue(report) && reportSettings.AnyGiven(parse))
+            {
+                throw new UsageException("--risk-free-rate applies with --report");
+            }
+
+            var reportOptions = parse.GetValue(report) ? reportSettings.ToOptions(parse) : null;
             if (parse.GetValue(recording) is { } recordingPath)
             {
                 if (parse.GetValue(data) is not null || parse.GetValue(symbols) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
@@ -78,8 +90,9 @@ public static class BacktestCommand
                 }
 
                 var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
-                var replay = BacktestRunner.Run(new RecordingFrameSource(recordingPath), replayOptions);
+                var replay = RunWithProgress(new ProgressingFrameSource(new RecordingFrameSource(recordingPath), () => null), replayOptions, progressMode, output);
                 Report(output, replay, replayOptions.OutputDirectory);
+                WriteReport(output, replayOptions.OutputDirectory, reportOptions);
                 return ExitCodes.Ok;
             }
 
@@ -121,12 +134,37 @@ public static class BacktestCommand
                     new SourceDescriptor(SymbolId.None, FrameFormat.TaskInputs, new DateOnly(1970, 1, 1), "UTC", 8, Path.GetFileName(signalsPath), source.Symbols)));
             }
 
-            var summary = BacktestRunner.Run(source, options);
+            var summary = RunWithProgress(new ProgressingFrameSource(source, () => source.Progress.Fraction), options, progressMode, output);
             Report(output, summary, options.OutputDirectory);
+            WriteReport(output, options.OutputDirectory, reportOptions);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>Runs the backtest while a progress display (on its own thread) reads the source's counters.</summary>
+    private static BacktestSummary RunWithProgress(ProgressingFrameSource source, BacktestOptions options, ProgressMode mode, TextWriter output)
+    {
+        using var reporter = ProgressReporter.Start(mode, source, output);
+        return BacktestRunner.Run(source, options);
+    }
+
+    private static void WriteReport(TextWriter output, string outDir, Engine.Reporting.ReportOptions? options)
+    {
+        if (options is not null)
+        {
+            ReportSettings.Write(output, outDir, options);
+        }
+    }
+
+    private static ProgressMode ProgressModeOf(string? text) => text switch
+    {
+        "auto" => ProgressMode.Auto,
+        "bar" => ProgressMode.Bar,
+        "lines" => ProgressMode.Lines,
+        "none" => ProgressMode.None,
+        _ => throw new UsageException($"--progress '{text}' is not auto, bar, lines or none"),
+    };
 
     /// <summary>Frames between checkpoints when --state is given without --checkpoint-every.</summary>
     public const long DefaultCheckpointEvery = 1_000_000;

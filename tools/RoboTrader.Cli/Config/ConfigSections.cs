@@ -90,6 +90,8 @@ internal static class ConfigSections
         ("journal-retention", "output"),
         ("journal-compression", "output"),
         ("report", "output"),
+        ("progress", "output"),
+        ("risk-free-rate", "output"),
     ];
 
     /// <summary>Option long name (without <c>--</c>) → section.</summary>
