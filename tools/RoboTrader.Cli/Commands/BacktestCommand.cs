@@ -80,6 +80,7 @@ public static class BacktestCommand
             CliValues.DateRange(fromDate, toDate);
             var root = parse.GetValue(data)!;
             var resolution = settings.Resolution(parse);
+            settings.CheckFillModel(parse, resolution);
             var signalsPath = parse.GetValue(signals);
             if (signalsPath is not null && !File.Exists(signalsPath))
             {

@@ -28,6 +28,7 @@ internal sealed class BacktestSettings
     private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
     private readonly Option<int> _publishBatch = new("--publish-batch") { Description = "frames ingest writes before publishing them to the stages", DefaultValueFactory = _ => PipelineOptions.Default.PublishBatch };
     private readonly Option<bool> _pinThreads = new("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own (Linux)" };
+    private readonly ExecutionSettings _execution = new();
     private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
 
     public void AddTo(Command command)
@@ -36,7 +37,12 @@ internal sealed class BacktestSettings
         {
             command.Options.Add(option);
         }
+
+        _execution.AddTo(command);
     }
+
+    /// <summary>Refuses a fill model the data's resolution cannot drive.</summary>
+    public void CheckFillModel(ParseResult parse, LeanResolution resolution) => _execution.CheckResolution(parse, resolution);
 
     public LeanResolution Resolution(ParseResult parse) => parse.GetValue(_resolution) switch
     {
@@ -85,7 +91,7 @@ internal sealed class BacktestSettings
         var options = new BacktestOptions(
             outDir,
             new SmaCrossOptions(fast, slow, qty),
-            new ExecutionOptions(fee),
+            _execution.ToOptions(parse, fee, all),
             new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)),
             new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads)),
             all)
