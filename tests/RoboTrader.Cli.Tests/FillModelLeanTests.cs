@@ -29,6 +29,10 @@ public sealed class FillModelLeanTests : IDisposable
     public void BarModel_OnMinuteBars_RunsTwiceByteIdentical_AndOutputsAgree()
         => Check(["--symbols", "bac,spy", "--from", "2013-10-07", "--to", "2013-10-09", "--resolution", "minute", "--fill-model", "bar", "--slippage-bps", "1", "--equity-interval", "5m"]);
 
+    [LeanDataFact]
+    public void QuoteModel_OnMinuteQuoteBars_RunsTwiceByteIdentical_AndOutputsAgree()
+        => Check(["--symbols", "spy", "--from", "2013-10-07", "--to", "2013-10-08", "--resolution", "minute", "--fill-model", "quote", "--latency-ms", "1000"]);
+
     private void Check(string[] options)
     {
         var first = Run("first", options);
