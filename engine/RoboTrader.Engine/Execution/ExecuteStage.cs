@@ -125,8 +125,12 @@ public sealed partial class ExecuteStage : IStage, ICheckpointable
 
             if (book.WorkingCount != 0 && !e.IsSuspicious)
             {
+                var recorded = slot.OrderEventCount;
                 Match(slot, sequence, book);
-                book.Settle();
+                if (slot.OrderEventCount != recorded)
+                {
+                    book.Settle(); // something filled, expired or was amended: drop finished orders, recompute pending
+                }
             }
         }
 
