@@ -7,6 +7,7 @@ using RoboTrader.Engine.Pipeline;
 namespace RoboTrader.Engine.Tests.Execution;
 
 /// <summary>Execute allocates nothing per event in steady state, whatever the fill model and order mix.</summary>
+[Collection(Pipeline.AllocationMeasurementCollection.Name)]
 public sealed class ExecuteStageAllocationTests
 {
     public static TheoryData<FillModel> Models => [FillModel.NextTick, FillModel.Quote, FillModel.Bar];
@@ -29,12 +30,17 @@ public sealed class ExecuteStageAllocationTests
         var random = new Random(7);
         Drive(stage, portfolio, slot, random, ref sequence, 100_000); // warm up: JIT, slot and book arrays at their working size
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(stage, portfolio, slot, random, ref sequence, 50_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // A per-event allocation shows in every window; a one-off (the JIT compiling a method late, under load) only in one.
+        var windows = new List<long>();
+        for (var w = 0; w < 5 && (windows.Count == 0 || windows[^1] != 0); w++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Drive(stage, portfolio, slot, random, ref sequence, 50_000);
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.True(stage.Fills > 1000, "the run should trade");
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over 50,000 events");
+        Assert.True(windows[^1] == 0, $"bytes allocated per window of 50,000 events: {string.Join(", ", windows)}");
     }
 
     /// <summary>A random walk of trades, quotes and bars on two symbols with market, limit, stop, DAY, IOC, bracket, cancel and replace intents (at most 12 working orders per symbol).</summary>
