@@ -65,6 +65,11 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "fills.csv")), File.ReadAllBytes(_temp.Combine("crash", "fills.csv")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "deadletters.jsonl")), File.ReadAllBytes(_temp.Combine("crash", "deadletters.jsonl")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", "breaches.csv")), File.ReadAllBytes(_temp.Combine("crash", "breaches.csv")));
+        foreach (var file in new[] { "trades.csv", "orders.csv", "equity.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(_temp.Combine("reference", file)), File.ReadAllBytes(_temp.Combine("crash", file)));
+        }
+
         Assert.Equal(Summary("reference").Replace("reference", "crash", StringComparison.Ordinal), Summary("crash"));
 
         var referenceLedger = _temp.Combine("reference-ledger.csv");

@@ -79,12 +79,19 @@ public sealed class JournalCommandTests : IDisposable
         Ok(CliRunner.Run("ledger", "export", "--state", state, "--format", "csv", "--out", csv));
 
         var rows = File.ReadAllLines(csv);
-        Assert.Equal("n,seq,kind,order,symbol,side,type,qty,limit,price,fee,position,rule,state,detail", rows[0]);
+        Assert.Equal("n,seq,kind,order,symbol,side,type,qty,limit,price,fee,position,stop,tif,status,reason,filled,leaves,rule,state,detail", rows[0]);
         var records = rows.Skip(1).Select(r => r.Split(',')).ToList();
         Assert.Equal(Enumerable.Range(1, records.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), records.Select(r => r[0]));
         var summary = Summary("out");
         Assert.Equal(summary["orders"]!.GetValue<long>(), records.Count(r => r[2] == "order"));
         Assert.Equal(summary["ledger_records"]!.GetValue<long>(), records.Count);
+
+        // Every order's transitions: NEW and ACCEPTED, then FILLED or (at the end) CANCELLED; each fill is followed by its order's FILLED.
+        var transitions = records.Where(r => r[2] == "order_event").GroupBy(r => r[3]).ToList();
+        Assert.Equal(summary["orders"]!.GetValue<long>(), transitions.Count);
+        Assert.All(transitions, t => Assert.Equal(["NEW", "ACCEPTED"], t.Take(2).Select(r => r[14])));
+        Assert.All(transitions, t => Assert.Contains(t.Last()[14], new[] { "FILLED", "CANCELLED" }));
+        Assert.Equal(summary["orders_cancelled"]!.GetValue<long>(), transitions.Count(t => t.Last()[15] == "ExecutionCancelledAtEnd"));
 
         // Every fill of fills.csv, in order, with the same seq, symbol, side, qty, price and fee.
         var fills = File.ReadAllLines(_temp.Combine("out", "fills.csv")).Skip(1).Select(l => l.Split(',')).ToList();

@@ -33,7 +33,12 @@ public readonly record struct EngineError(
             or ErrorCode.RiskStaleData or ErrorCode.RiskCrossedQuote or ErrorCode.RiskReduceOnly
             => new(code, ErrorCategory.Risk, ErrorSeverity.Warning, true, TimeSpan.Zero),
         ErrorCode.RiskKillSwitch => new(code, ErrorCategory.Risk, ErrorSeverity.Critical, false, TimeSpan.Zero),
-        ErrorCode.ExecutionCancelledAtEnd => new(code, ErrorCategory.Execution, ErrorSeverity.Info, false, TimeSpan.Zero),
+        ErrorCode.ExecutionCancelledAtEnd or ErrorCode.ExecutionDayExpired or ErrorCode.ExecutionIocRemainder
+            or ErrorCode.ExecutionFokUnfilled or ErrorCode.ExecutionOcoCancelled or ErrorCode.ExecutionReplaced
+            or ErrorCode.ExecutionCancelRequested or ErrorCode.ExecutionAmended
+            => new(code, ErrorCategory.Execution, ErrorSeverity.Info, false, TimeSpan.Zero),
+        ErrorCode.ExecutionOrderInvalid or ErrorCode.ExecutionUnknownOrder
+            => new(code, ErrorCategory.Execution, ErrorSeverity.Warning, false, TimeSpan.Zero),
         ErrorCode.PersistenceWriteFailed => new(code, ErrorCategory.Persistence, ErrorSeverity.Critical, true, TimeSpan.FromSeconds(1)),
         ErrorCode.PersistenceSettingsMismatch or ErrorCode.PersistenceCorrupt or ErrorCode.PersistenceCheckpointMissing
             => new(code, ErrorCategory.Persistence, ErrorSeverity.Critical, false, TimeSpan.Zero),

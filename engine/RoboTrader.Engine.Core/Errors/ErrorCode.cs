@@ -84,6 +84,33 @@ public enum ErrorCode : ushort
     /// <summary>An order was cancelled at the end of the data.</summary>
     ExecutionCancelledAtEnd = 401,
 
+    /// <summary>The simulated venue rejected an order: a quantity or price missing or out of range, bracket prices on the wrong side, a bad OCO link.</summary>
+    ExecutionOrderInvalid = 402,
+
+    /// <summary>A cancel or replace named an order that is not working (unknown, another symbol or side, or already done).</summary>
+    ExecutionUnknownOrder = 403,
+
+    /// <summary>A DAY order expired at its session's close.</summary>
+    ExecutionDayExpired = 404,
+
+    /// <summary>What an IOC order could not fill on arrival expired.</summary>
+    ExecutionIocRemainder = 405,
+
+    /// <summary>A FOK order could not fill in full on arrival and expired unfilled.</summary>
+    ExecutionFokUnfilled = 406,
+
+    /// <summary>An OCO leg was cancelled because its sibling's fills left it nothing open.</summary>
+    ExecutionOcoCancelled = 407,
+
+    /// <summary>An order was cancelled in favour of its replacement.</summary>
+    ExecutionReplaced = 408,
+
+    /// <summary>An order was cancelled on request.</summary>
+    ExecutionCancelRequested = 409,
+
+    /// <summary>A working order's quantity changed: a bracket exit grew with its entry's fill, or an OCO leg shrank with its sibling's.</summary>
+    ExecutionAmended = 410,
+
     /// <summary>Writing an output failed.</summary>
     PersistenceWriteFailed = 501,
 

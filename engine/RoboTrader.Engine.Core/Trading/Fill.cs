@@ -29,4 +29,19 @@ public struct Fill
 
     /// <summary>Fee charged.</summary>
     public Money Fee;
+
+    /// <summary>The filled order's type.</summary>
+    public OrderType OrderType;
+
+    /// <summary>The filled order's limit price (limit and stop-limit orders; zero otherwise).</summary>
+    public Price LimitPrice;
+
+    /// <summary>The filled order's stop price (stop and stop-limit orders; zero otherwise).</summary>
+    public Price StopPrice;
+
+    /// <summary>The symbol's signed position after the fill.</summary>
+    public Quantity PositionAfter;
+
+    /// <summary>PnL this fill realized (by average cost, before fees).</summary>
+    public Money RealizedPnl;
 }

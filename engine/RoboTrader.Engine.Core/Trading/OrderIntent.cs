@@ -40,6 +40,10 @@ public struct OrderIntent
     /// <summary>Bracket stop-loss price (see <see cref="TakeProfitPrice"/>).</summary>
     public Price StopLossPrice;
 
+    /// <summary>A new order with this set forms an OCO pair with that working order of the same symbol (one's fill
+    /// reduces the other by the same quantity; a leg left with nothing open is cancelled).</summary>
+    public ClientOrderId OcoWith;
+
     /// <summary>The price the order is expected to trade near (market orders: the price that caused it); risk bands check it.</summary>
     public Price ReferencePrice;
 

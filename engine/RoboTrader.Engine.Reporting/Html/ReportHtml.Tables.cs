@@ -2,6 +2,7 @@ using System.Globalization;
 using RoboTrader.Engine.Core.Trading;
 using RoboTrader.Engine.Reporting.Inputs;
 using RoboTrader.Engine.Reporting.Statistics;
+using EquitySample = RoboTrader.Engine.Reporting.Inputs.EquitySample;
 
 namespace RoboTrader.Engine.Reporting.Html;
 

@@ -43,7 +43,7 @@ public static class BacktestRunner
         }
 
         var killSwitch = new KillSwitch();
-        var portfolio = new Portfolio(symbols.Count);
+        var portfolio = new Portfolio(symbols.Count, options.Execution.InitialCash);
         var parse = new ParseStage(registry);
         var risk = new RiskStage(options.Risk, killSwitch, portfolio, symbols.Count);
         var signals = new SignalBook(symbols.Count, options.Signals.Window);

@@ -37,7 +37,7 @@ public static class CheckpointState
     public static T[] ReadArray<T>(ref MessagePackReader reader)
         where T : unmanaged
     {
-        if (!reader.TryReadBinary(out var data) || data.Length % Marshal.SizeOf<T>() != 0)
+        if (!reader.TryReadBinary(out var data) || data.Length % System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != 0)
         {
             ThrowMalformed("an array");
         }

@@ -89,8 +89,6 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
         {
             CheckpointState.WriteValue(ref writer, in book.Position);
             CheckpointState.WriteValue(ref writer, in book.Mark);
-            writer.WriteInt64(book.PendingBuy);
-            writer.WriteInt64(book.PendingSell);
             CheckpointState.WriteSpan(ref writer, book.Working);
         }
     }
@@ -107,9 +105,7 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
         {
             book.Position = CheckpointState.ReadValue<Position>(ref reader);
             book.Mark = CheckpointState.ReadValue<Price>(ref reader);
-            var pendingBuy = CheckpointState.ReadInt64(ref reader);
-            var pendingSell = CheckpointState.ReadInt64(ref reader);
-            book.Restore(CheckpointState.ReadArray<Order>(ref reader), pendingBuy, pendingSell);
+            book.Restore(CheckpointState.ReadArray<Order>(ref reader));
         }
     }
 
@@ -127,6 +123,11 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
     }
 
     /// <summary>Everything about one symbol.</summary>
+    /// <remarks>
+    /// Orders are kept in submission order. During an event an order may become terminal while it stays in the array;
+    /// <see cref="Settle"/> (called by execute before the event ends) drops those and recomputes the pending totals,
+    /// so between events <see cref="Working"/> holds only working orders.
+    /// </remarks>
     internal sealed class SymbolBook
     {
         private Order[] _orders = new Order[4];
@@ -141,50 +142,84 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
 
         public int WorkingCount => _count;
 
+        /// <summary>The order at <paramref name="index"/>. WARNING: <see cref="AddWorking"/> may move the array: take the ref again after it.</summary>
         public ref Order WorkingAt(int index) => ref _orders[index];
 
-        public void Restore(Order[] working, long pendingBuy, long pendingSell)
+        public void Restore(Order[] working)
         {
             _orders = working.Length < 4 ? [.. working, .. new Order[4 - working.Length]] : working;
             _count = working.Length;
-            PendingBuy = pendingBuy;
-            PendingSell = pendingSell;
+            Settle();
         }
 
-        public void AddWorking(in Order order)
+        /// <summary>Index of the order with <paramref name="id"/>, or −1.</summary>
+        public int IndexOf(ClientOrderId id)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_orders[i].Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Appends an order (growing the array on the rare book with many orders); returns its index.</summary>
+        public int AddWorking(in Order order)
         {
             if (_count == _orders.Length)
             {
                 Array.Resize(ref _orders, _orders.Length * 2);
             }
 
-            _orders[_count++] = order;
-            if (order.Side == Side.Buy)
-            {
-                PendingBuy += order.Quantity.Raw;
-            }
-            else
-            {
-                PendingSell += order.Quantity.Raw;
-            }
+            _orders[_count] = order;
+            return _count++;
         }
 
-        /// <summary>Removes the working order at <paramref name="index"/>, keeping the others in submission order.</summary>
-        public void RemoveWorkingAt(int index)
+        /// <summary>Drops orders that are no longer working (keeping the others in submission order) and recomputes the pending totals.</summary>
+        public void Settle()
         {
-            ref var order = ref _orders[index];
-            if (order.Side == Side.Buy)
+            var kept = 0;
+            for (var i = 0; i < _count; i++)
             {
-                PendingBuy -= order.Quantity.Raw;
-            }
-            else
-            {
-                PendingSell -= order.Quantity.Raw;
+                if (_orders[i].IsWorking)
+                {
+                    if (kept != i)
+                    {
+                        _orders[kept] = _orders[i];
+                    }
+
+                    kept++;
+                }
             }
 
-            _count--;
-            Array.Copy(_orders, index + 1, _orders, index, _count - index);
-            _orders[_count] = default;
+            Array.Clear(_orders, kept, _count - kept);
+            _count = kept;
+            long buy = 0, sell = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                ref readonly var order = ref _orders[i];
+                var open = order.Leaves.Raw;
+                // An OCO pair can fill only one side's worth: count the later leg only for what it has beyond its sibling.
+                if (order.OcoId.IsValid && order.OcoId.Value < order.Id.Value && IndexOf(order.OcoId) is var s and >= 0 && _orders[s].Side == order.Side)
+                {
+                    open = Math.Max(0, open - _orders[s].Leaves.Raw);
+                }
+
+                if (order.Side == Side.Buy)
+                {
+                    buy += open;
+                }
+                else
+                {
+                    sell += open;
+                }
+            }
+
+            PendingBuy = buy;
+            PendingSell = sell;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace RoboTrader.Engine.Persistence;
 public static class LedgerExporter
 {
     /// <summary>The CSV columns, in order (empty where a record has no such field).</summary>
-    public static readonly string[] Columns = ["n", "seq", "kind", "order", "symbol", "side", "type", "qty", "limit", "price", "fee", "position", "rule", "state", "detail"];
+    public static readonly string[] Columns = ["n", "seq", "kind", "order", "symbol", "side", "type", "qty", "limit", "price", "fee", "position", "stop", "tif", "status", "reason", "filled", "leaves", "rule", "state", "detail"];
 
     /// <summary>Writes every committed ledger record as CSV; returns the number of records.</summary>
     public static long ExportCsv(string ledgerDirectory, Stream output)

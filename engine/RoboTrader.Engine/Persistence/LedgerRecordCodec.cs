@@ -6,37 +6,61 @@ namespace RoboTrader.Engine.Persistence;
 
 /// <summary>
 /// The ledger's records, MessagePack maps with exact decimals as strings (readable by any MessagePack library, exact in
-/// any language): an order <c>{"n", "seq", "kind": "order", "order", "symbol", "side", "type", "qty", "limit"}</c> and a
-/// fill <c>{"n", "seq", "kind": "fill", "order", "symbol", "side", "qty", "price", "fee", "position"}</c>, where <c>n</c>
-/// numbers ledger records from 1, <c>seq</c> is the input sequence that caused the record and <c>position</c> is the
-/// symbol's position after the fill; and a risk breach <c>{"n", "seq", "kind": "breach", "symbol", "rule", "state",
-/// "detail"}</c> (rule as its option name, state after the breach, detail as in breaches.csv).
+/// any language): an order <c>{"n", "seq", "kind": "order", "order", "symbol", "side", "type", "qty", "limit", "stop",
+/// "tif"}</c> (type MARKET, LIMIT, STOP or STOP_LIMIT; limit and stop nil where the type has none; tif GTC, DAY, IOC or
+/// FOK), a fill <c>{"n", "seq", "kind": "fill", "order", "symbol", "side", "qty", "price", "fee", "position"}</c> and an
+/// order transition <c>{"n", "seq", "kind": "order_event", "order", "symbol", "side", "status", "reason", "filled",
+/// "leaves"}</c> (status NEW, ACCEPTED, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED or EXPIRED; reason an error code
+/// name or nil), where <c>n</c> numbers ledger records from 1, <c>seq</c> is the input sequence that caused the record
+/// and <c>position</c> is the symbol's position after the fill; and a risk breach <c>{"n", "seq", "kind": "breach",
+/// "symbol", "rule", "state", "detail"}</c> (rule as its option name, state after the breach, detail as in breaches.csv).
 /// </summary>
 public static class LedgerRecordCodec
 {
     /// <summary>Enough room for any record.</summary>
     public const int MaxLength = 512;
 
-    /// <summary>Encodes an order record; returns its length.</summary>
-    public static int EncodeOrder(long number, long sequence, in OrderIntent intent, ClientOrderId id, ReadOnlySpan<byte> symbol, Span<byte> destination)
+    /// <summary>Encodes an order record from its New transition; returns its length.</summary>
+    public static int EncodeOrder(long number, in OrderEvent order, ReadOnlySpan<byte> symbol, Span<byte> destination)
     {
         var w = new MessagePackWriter(destination);
-        w.WriteMapHeader(9);
-        Header(ref w, number, sequence, "order"u8, id, symbol, intent.Side);
+        w.WriteMapHeader(11);
+        Header(ref w, number, order.Sequence, "order"u8, order.OrderId, symbol, order.Side);
         w.WriteString("type"u8);
-        w.WriteString(intent.Type == OrderType.Limit ? "LIMIT"u8 : "MARKET"u8);
+        w.WriteString(OrderText.Type(order.Type));
         w.WriteString("qty"u8);
-        Decimal(ref w, intent.Quantity.Raw);
+        Decimal(ref w, order.Quantity.Raw);
         w.WriteString("limit"u8);
-        if (intent.Type == OrderType.Limit)
-        {
-            Decimal(ref w, intent.LimitPrice.Raw);
-        }
-        else
+        DecimalOrNil(ref w, order.Type is OrderType.Limit or OrderType.StopLimit, order.LimitPrice.Raw);
+        w.WriteString("stop"u8);
+        DecimalOrNil(ref w, order.Type is OrderType.Stop or OrderType.StopLimit, order.StopPrice.Raw);
+        w.WriteString("tif"u8);
+        w.WriteString(OrderText.TimeInForce(order.TimeInForce));
+        return w.HasOverflowed ? -1 : (int)w.BytesWritten;
+    }
+
+    /// <summary>Encodes an order transition record; returns its length.</summary>
+    public static int EncodeOrderEvent(long number, in OrderEvent e, ReadOnlySpan<byte> symbol, Span<byte> destination)
+    {
+        var w = new MessagePackWriter(destination);
+        w.WriteMapHeader(10);
+        Header(ref w, number, e.Sequence, "order_event"u8, e.OrderId, symbol, e.Side);
+        w.WriteString("status"u8);
+        w.WriteString(OrderText.Status(e.Status));
+        w.WriteString("reason"u8);
+        if (e.Reason == Core.Errors.ErrorCode.None)
         {
             w.WriteNil();
         }
+        else
+        {
+            w.WriteString(OrderText.Reason(e.Reason));
+        }
 
+        w.WriteString("filled"u8);
+        Decimal(ref w, e.Filled.Raw);
+        w.WriteString("leaves"u8);
+        Decimal(ref w, e.Leaves.Raw);
         return w.HasOverflowed ? -1 : (int)w.BytesWritten;
     }
 
@@ -97,6 +121,18 @@ public static class LedgerRecordCodec
         w.WriteString(symbol);
         w.WriteString("side"u8);
         w.WriteString(side == Side.Buy ? "BUY"u8 : "SELL"u8);
+    }
+
+    private static void DecimalOrNil(ref MessagePackWriter w, bool present, long raw)
+    {
+        if (present)
+        {
+            Decimal(ref w, raw);
+        }
+        else
+        {
+            w.WriteNil();
+        }
     }
 
     private static void Decimal(ref MessagePackWriter w, Int128 raw)

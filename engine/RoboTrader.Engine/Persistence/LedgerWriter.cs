@@ -10,7 +10,7 @@ using RoboTrader.Engine.Durability;
 namespace RoboTrader.Engine.Persistence;
 
 /// <summary>
-/// Appends orders and fills to the ledger, a FasterLog of <see cref="LedgerRecordCodec"/> records, keeping each
+/// Appends orders, their transitions and fills to the ledger, a FasterLog of <see cref="LedgerRecordCodec"/> records, keeping each
 /// symbol's running position for the fill records. Group commit as the journal's; the host closes it.
 /// </summary>
 /// <remarks>Called only from the persist stage's thread. No allocation per record.</remarks>
@@ -37,9 +37,16 @@ public sealed class LedgerWriter : ICheckpointable
     /// <summary>Records written.</summary>
     public long Count => _count;
 
-    /// <summary>Appends an order record.</summary>
-    public void Order(long sequence, in OrderIntent intent, ClientOrderId id)
-        => Append(LedgerRecordCodec.EncodeOrder(_count + 1, sequence, in intent, id, _tickers[intent.Symbol.Value], _record));
+    /// <summary>Appends an order transition: for a new order (<see cref="OrderStatus.New"/>) its order record first.</summary>
+    public void OrderEvent(in OrderEvent e)
+    {
+        if (e.Status == OrderStatus.New)
+        {
+            Append(LedgerRecordCodec.EncodeOrder(_count + 1, in e, _tickers[e.Symbol.Value], _record));
+        }
+
+        Append(LedgerRecordCodec.EncodeOrderEvent(_count + 1, in e, _tickers[e.Symbol.Value], _record));
+    }
 
     /// <summary>Appends a fill record (and moves the symbol's running position).</summary>
     public void Fill(in Fill fill)

@@ -18,7 +18,7 @@ namespace RoboTrader.Engine.Pipeline;
 /// Ownership: ingest — <see cref="Kind"/>, <see cref="Source"/>, <see cref="ReceiveTimestamp"/>, the frame;
 /// parse — <see cref="Market"/>, <see cref="Signal"/>, <see cref="Command"/>, <see cref="ParseLevel"/>,
 /// <see cref="ParseError"/>, <see cref="LenientError"/>, <see cref="BasicError"/>; risk — <see cref="Envelope"/>, <see cref="Breaches"/> (decide adds to it);
-/// decide — <see cref="Intent"/>, <see cref="IntentError"/>; execute — <see cref="OrderId"/>, the fills;
+/// decide — <see cref="Intent"/>, <see cref="IntentError"/>; execute — <see cref="OrderId"/>, the fills, the order transitions, the equity sample;
 /// stage faults — <see cref="Fault"/> (written by the supervisor's policy).
 /// </remarks>
 public sealed class PipelineSlot
@@ -33,6 +33,7 @@ public sealed class PipelineSlot
     private InlineFrame _inline;
     private byte[]? _overflow;
     private Fill[] _fills = new Fill[1];
+    private OrderEvent[] _orderEvents = new OrderEvent[2];
 
     /// <summary>What the slot carries.</summary>
     public SlotKind Kind;
@@ -94,6 +95,15 @@ public sealed class PipelineSlot
     /// <summary>Number of fills execute produced on this event.</summary>
     public int FillCount;
 
+    /// <summary>Number of order transitions execute recorded on this event.</summary>
+    public int OrderEventCount;
+
+    /// <summary>True when execute took an equity-curve sample on this event (<see cref="Equity"/>).</summary>
+    public bool HasEquitySample;
+
+    /// <summary>The equity-curve sample of this event, when <see cref="HasEquitySample"/>.</summary>
+    public EquitySample Equity;
+
     /// <summary>A stage fault recorded on the event by the supervisor (<see cref="ErrorCode.None"/> normally); reset by ingest.</summary>
     public ErrorCode Fault;
 
@@ -111,6 +121,9 @@ public sealed class PipelineSlot
 
     /// <summary>The fills of this event.</summary>
     public ReadOnlySpan<Fill> Fills => new(_fills, 0, FillCount);
+
+    /// <summary>The order transitions of this event, in the order they happened.</summary>
+    public ReadOnlySpan<OrderEvent> OrderEvents => new(_orderEvents, 0, OrderEventCount);
 
     /// <summary>Copies <paramref name="frame"/> into the slot's own buffer (growing it on the rare oversized frame).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -137,6 +150,17 @@ public sealed class PipelineSlot
         }
 
         _fills[FillCount++] = fill;
+    }
+
+    /// <summary>Appends an order transition (growing the array on the rare event with many).</summary>
+    public void AddOrderEvent(in OrderEvent orderEvent)
+    {
+        if (OrderEventCount == _orderEvents.Length)
+        {
+            Array.Resize(ref _orderEvents, _orderEvents.Length * 2);
+        }
+
+        _orderEvents[OrderEventCount++] = orderEvent;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -50,11 +50,11 @@ public sealed class CheckpointResumeTests : IDisposable
         return source;
     }
 
-    private BacktestOptions Options(string name, string placement = "parse|risk,decide,execute|persist", long checkpointEvery = 1000)
+    private BacktestOptions Options(string name, string placement = "parse|risk,decide,execute|persist", long checkpointEvery = 1000, ExecutionOptions? execution = null)
         => new BacktestOptions(
             _temp.Combine(name, "out"),
             new SmaCrossOptions(2, 5, Quantity.FromUnits(100)),
-            new ExecutionOptions(new BasisPoints(FixedPoint.Scale)),
+            execution ?? new ExecutionOptions(new BasisPoints(FixedPoint.Scale)),
             RiskOptions.Default,
             new PipelineOptions(1 << 8, WaitStrategyKind.Yielding, StagePlacement.Parse(placement), 1),
             [])
@@ -75,7 +75,34 @@ public sealed class CheckpointResumeTests : IDisposable
     {
         Assert.Equal(File.ReadAllBytes(_temp.Combine(expected, "out", "fills.csv")), File.ReadAllBytes(_temp.Combine(actual, "out", "fills.csv")));
         Assert.Equal(File.ReadAllBytes(_temp.Combine(expected, "out", "deadletters.jsonl")), File.ReadAllBytes(_temp.Combine(actual, "out", "deadletters.jsonl")));
+        foreach (var file in new[] { "trades.csv", "orders.csv", "equity.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(_temp.Combine(expected, "out", file)), File.ReadAllBytes(_temp.Combine(actual, "out", file)));
+        }
+
         Assert.Equal(Summary(expected), Summary(actual));
+    }
+
+    [Theory]
+    [InlineData(3333)]
+    [InlineData(8888)]
+    public void Run_CrashedWithLatencySlippageFeesAndEquitySamples_OutputsMatchUninterruptedRun(long crashAfter)
+    {
+        var execution = new ExecutionOptions(new BasisPoints(FixedPoint.Scale))
+        {
+            LatencyMilliseconds = 3,
+            SlippageTicks = 1,
+            FeePerShare = new Price(FixedPoint.Scale / 1000),
+            FeeMinimum = new Money(FixedPoint.Scale / 2),
+            EquityInterval = TimeSpan.FromSeconds(1),
+        };
+        BacktestRunner.Run(Source(), Options("ref", execution: execution));
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(crashAfter), Options("crash", execution: execution)));
+        Assert.NotNull(CheckpointCoordinator.ReadManifest(_temp.Combine("crash", "state")));
+        BacktestRunner.Run(Source(), Options("crash", execution: execution));
+
+        AssertSameOutputs("ref", "crash");
+        Assert.True(File.ReadAllLines(_temp.Combine("ref", "out", "equity.csv")).Length > 10, "the curve should have samples on both sides of the crash");
     }
 
     [Theory]

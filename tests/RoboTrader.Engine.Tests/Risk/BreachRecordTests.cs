@@ -68,7 +68,8 @@ public sealed class BreachRecordTests : IDisposable
         LedgerExporter.ExportJsonLines(_temp.Combine("notional", "state", "ledger"), ledger);
         var breaches = Encoding.UTF8.GetString(ledger.ToArray()).Split('\n').Where(l => l.Contains("\"breach\"", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, breaches.Length);
-        Assert.Equal("""{"n":2,"seq":1,"kind":"breach","symbol":"BAC","rule":"max-order-notional","state":"ACTIVE","detail":"clamped BUY 100: notional 1100 limit 1000"}""", breaches[0]); // after the order record of seq 1
+        // After seq 1's order record and its two transitions (NEW, ACCEPTED): execution's records come first.
+        Assert.Equal("""{"n":4,"seq":1,"kind":"breach","symbol":"BAC","rule":"max-order-notional","state":"ACTIVE","detail":"clamped BUY 100: notional 1100 limit 1000"}""", breaches[0]);
     }
 
     [Fact]

@@ -22,10 +22,10 @@ internal sealed class PaperVenue(int symbolCount)
         switch (intent.Action)
         {
             case OrderAction.Cancel:
-                book.RemoveWorkingAt(IndexOf(book, intent.Target));
+                Remove(book, intent.Target);
                 return intent.Target;
             case OrderAction.Replace:
-                book.RemoveWorkingAt(IndexOf(book, intent.Target));
+                Remove(book, intent.Target);
                 break;
         }
 
@@ -35,11 +35,12 @@ internal sealed class PaperVenue(int symbolCount)
             Symbol = intent.Symbol,
             Side = intent.Side,
             Type = intent.Type,
-            Status = OrderStatus.Accepted,
             Quantity = intent.Quantity,
             LimitPrice = intent.LimitPrice,
         };
+        order.TransitionTo(OrderStatus.Accepted);
         book.AddWorking(in order);
+        book.Settle();
         return order.Id;
     }
 
@@ -47,9 +48,10 @@ internal sealed class PaperVenue(int symbolCount)
     public void Fill(SymbolId symbol, ClientOrderId id, Price price)
     {
         var book = Portfolio.Book(symbol);
-        var index = IndexOf(book, id);
-        var signed = book.WorkingAt(index).Signed;
-        book.RemoveWorkingAt(index);
+        ref var order = ref book.WorkingAt(IndexOf(book, id));
+        var signed = order.Signed;
+        order.RecordFill(order.Leaves);
+        book.Settle();
         book.Position.Apply(signed, price, Money.Zero);
     }
 
@@ -62,6 +64,12 @@ internal sealed class PaperVenue(int symbolCount)
 
     /// <summary>Sets a position directly (as if filled earlier).</summary>
     public void Hold(SymbolId symbol, long units, long price) => Portfolio.Book(symbol).Position.Apply(Quantity.FromUnits(units), Price.FromUnits(price), Money.Zero);
+
+    private static void Remove(Portfolio.SymbolBook book, ClientOrderId id)
+    {
+        book.WorkingAt(IndexOf(book, id)).TransitionTo(OrderStatus.Cancelled, Core.Errors.ErrorCode.ExecutionCancelRequested);
+        book.Settle();
+    }
 
     private static int IndexOf(Portfolio.SymbolBook book, ClientOrderId id)
     {

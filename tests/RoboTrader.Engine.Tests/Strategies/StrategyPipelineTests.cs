@@ -69,6 +69,9 @@ public sealed class StrategyPipelineTests : IDisposable
         var summary = BacktestRunner.Run(source, Options("breakout", StrategyKind.Breakout));
 
         Assert.Equal(["2,BAC,BUY,100,10.6,0"], Fills("breakout"));
-        Assert.Equal(1, summary.Orders);
+        // The entry and the exits its fill released: a take-profit limit at 11 and a stop-loss at 10, neither reached
+        // by bar 3 (high 10.8, low 10.5), both cancelled at the end of the data.
+        Assert.Equal(3, summary.Orders);
+        Assert.Equal(2, summary.OrdersCancelled);
     }
 }

@@ -110,6 +110,7 @@ public static class BacktestCommand
             CliValues.DateRange(fromDate, toDate);
             var root = parse.GetValue(data)!;
             var resolution = settings.Resolution(parse);
+            settings.CheckFillModel(parse, resolution);
             var signalsPath = parse.GetValue(signals);
             if (signalsPath is not null && !File.Exists(signalsPath))
             {
@@ -189,6 +190,6 @@ public static class BacktestCommand
         output.WriteLine(string.Create(c, $"orders {summary.Orders}  fills {summary.Fills}  cancelled {summary.OrdersCancelled}  positions {string.Join(' ', summary.Positions.Select(p => $"{p.Key}={p.Value}"))}"));
         output.WriteLine(string.Create(c, $"realized_pnl {summary.RealizedPnl}  unrealized_pnl {summary.UnrealizedPnl}  fees {summary.Fees}  net_pnl {summary.NetPnl}"));
         output.WriteLine(string.Create(c, $"elapsed {summary.ElapsedMilliseconds:F0} ms  {summary.EventsPerSecond:F0} events/s  placement {summary.Placement}"));
-        output.WriteLine($"wrote {Path.Combine(outDir, "summary.json")} and {Path.Combine(outDir, "fills.csv")}");
+        output.WriteLine($"wrote {Path.Combine(outDir, "summary.json")}, fills.csv, trades.csv, orders.csv and equity.csv");
     }
 }

@@ -20,7 +20,7 @@ internal sealed class BacktestSettings
     private readonly Option<int> _breakoutLookback = new("--breakout-lookback") { Description = "breakout: bars before the current one whose highest high / lowest low make the channel", DefaultValueFactory = _ => BreakoutOptions.Default.Lookback };
     private readonly Option<string> _breakoutTakeProfit = new("--breakout-take-profit") { Description = "breakout: bracket take-profit distance from the breakout close, e.g. 50bps or 10ticks", DefaultValueFactory = _ => BreakoutOptions.Default.TakeProfit.ToString() };
     private readonly Option<string> _breakoutStopLoss = new("--breakout-stop-loss") { Description = "breakout: bracket stop-loss distance from the breakout close, e.g. 25bps or 5ticks", DefaultValueFactory = _ => BreakoutOptions.Default.StopLoss.ToString() };
-    private readonly Option<string> _tickSize = new("--tick-size") { Description = "mean-reversion and breakout: the price grid (exits at the mean are rounded to it; distances in ticks)", DefaultValueFactory = _ => MeanReversionOptions.Default.TickSize.ToString() };
+    private readonly Option<string> _tickSize = new("--tick-size") { Description = "the price grid: mean-reversion exits at the mean are rounded to it, breakout distances and --slippage-ticks count in it", DefaultValueFactory = _ => MeanReversionOptions.Default.TickSize.ToString() };
     private readonly Option<bool> _signalGate = new("--signal-gate") { Description = "sma-cross trades only with the latest fresh signal of the symbol (long or flat on buy, short or flat on sell, flat without one)" };
     private readonly Option<string> _signalWindow = new("--signal-window") { Description = "how long a signal stays fresh after its time, e.g. 90s, 30m, 2h, 1d (default 30m)" };
     private readonly Option<int> _fast = new("--fast") { Description = "fast moving-average length (trade prints)", DefaultValueFactory = _ => 20 };
@@ -37,6 +37,7 @@ internal sealed class BacktestSettings
     private readonly Option<bool> _pinThreads = new("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own (Linux)" };
     private readonly RiskSettings _risk = new();
     private readonly Option<string> _config = new("--config") { Description = "a YAML file of options by section (risk:, execution:, strategy:, pipeline:, data:, output:); the command line wins (see config/README.md)" };
+    private readonly ExecutionSettings _execution = new();
     private readonly Option<string> _placement = new("--placement") { Description = "stages per thread, e.g. 'parse|risk,decide,execute,persist'", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
 
     public void AddTo(Command command)
@@ -48,7 +49,11 @@ internal sealed class BacktestSettings
 
         _risk.AddTo(command);
         command.Options.Add(_config);
+        _execution.AddTo(command);
     }
+
+    /// <summary>Refuses a fill model the data's resolution cannot drive.</summary>
+    public void CheckFillModel(ParseResult parse, LeanResolution resolution) => _execution.CheckResolution(parse, resolution);
 
     public LeanResolution Resolution(ParseResult parse) => parse.GetValue(_resolution) switch
     {
@@ -108,7 +113,7 @@ internal sealed class BacktestSettings
         var options = new BacktestOptions(
             outDir,
             new SmaCrossOptions(fast, slow, qty),
-            new ExecutionOptions(fee),
+            _execution.ToOptions(parse, fee, tick, all),
             _risk.Apply(parse, new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)), all),
             new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads)),
             all)
