@@ -19,7 +19,7 @@ public static partial class ReportHtml
         table{border-collapse:collapse;font-size:.85em;font-variant-numeric:tabular-nums}
         th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:right;white-space:nowrap}th{background:#f6f8fa}
         td.t,th.t{text-align:left}td.pos{color:#1a7f37}td.neg{color:#cf222e}
-        table.kv td:first-child{text-align:left;color:#59636e}
+        table.kv td:first-child{text-align:left;color:#59636e}table.kv td.t{white-space:normal;overflow-wrap:anywhere;max-width:60em}
         .grid2{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
         .scroll{max-height:480px;overflow:auto;border:1px solid #d0d7de}.scroll table{border:0}.scroll th{position:sticky;top:0}
         svg.chart{width:100%;height:auto;display:block;background:#fff}
@@ -43,9 +43,10 @@ public static partial class ReportHtml
             .Raw("<title>").Text(Title(inputs.Run)).Raw("</title>\n<style>\n").Raw(Style).Raw("</style>\n</head>\n<body>\n");
         html.Element("h1", Title(inputs.Run)).Raw("\n");
         html.Raw("<p class=\"note\">").Text(Span(stats)).Raw("</p>\n");
-        WriteRun(html, inputs.Run);
+        // What people look at first: the figures and the curves; the run's facts come after them.
         WriteStatistics(html, stats);
         WriteCharts(html, inputs.Equity);
+        WriteRun(html, inputs.Run);
         WriteMonthly(html, inputs.Equity);
         WriteDaily(html, inputs.Equity);
         WriteBreaches(html, inputs.Breaches, options.MaxBreachRows);

@@ -87,7 +87,11 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
                 _dirty = true;
             }
 
-            WriteExecution(slot);
+            if ((slot.FillCount | slot.OrderEventCount) != 0 || slot.HasEquitySample)
+            {
+                WriteExecution(slot);
+            }
+
             if (slot.Breaches.Count != 0)
             {
                 WriteBreaches(slot, sequence);
