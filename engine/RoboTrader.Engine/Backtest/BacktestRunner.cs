@@ -70,6 +70,11 @@ public static class BacktestRunner
             journalStage,
             options.CheckpointEvery > 0 ? checkpoints : null);
         parse.Prepare();
+        if (options.CheckpointEvery > 0)
+        {
+            checkpoints?.OpenStores(pipeline.Stages);
+        }
+
         if (resume is not null)
         {
             // Every stage as it was after the checkpoint's frame; the ring, the journal and ingest continue after it.

@@ -77,6 +77,23 @@ public sealed class CheckpointCoordinator : IDisposable
     public static CheckpointManifest? ReadManifest(string stateDirectory)
         => CheckpointManifest.TryRead(stateDirectory, out var manifest) ? manifest : null;
 
+    /// <summary>
+    /// Opens (creating when new) the store of every checkpointable stage, so that the first checkpoint does not pay for
+    /// creating files and FASTER's log and index on a stage thread.
+    /// </summary>
+    /// <remarks>Before the stages start.</remarks>
+    public void OpenStores(IEnumerable<StageSupervisor> stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        foreach (var supervisor in stages)
+        {
+            if (supervisor.Stage is ICheckpointable)
+            {
+                Store(supervisor);
+            }
+        }
+    }
+
     /// <summary>Restores every checkpointable stage (and its fault count) from the checkpoint <paramref name="manifest"/> names.</summary>
     /// <exception cref="EngineException">A stage's store or checkpoint is missing, written with other settings, or unreadable.</exception>
     /// <remarks>Before the stages start.</remarks>
