@@ -56,6 +56,11 @@ public sealed class CommandLineTests : IDisposable
         { ["--placement", "parse|risk|decide,execute,persist"], "must be fused" },
         { ["--symbols", ","], "--symbols needs at least one symbol" },
         { ["--price-band-pct", "0"], "price-band-pct must be between 1 and 100" },
+        { ["--durability", "commit-before-execute"], "--durability applies with --state" },
+        { ["--state", "st", "--durability", "eventually"], "--durability must be async or commit-before-execute, not 'eventually'" },
+        { ["--state", "st", "--journal-retention", "forever"], "--journal-retention must be keep-all or since-previous-checkpoint, not 'forever'" },
+        { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none or brotli, not 'zip'" },
+        { ["--journal-compression", "brotli"], "--journal-compression applies with --state" },
     };
 
     [Theory]

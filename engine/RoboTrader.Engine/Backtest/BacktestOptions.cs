@@ -51,6 +51,13 @@ public sealed record BacktestOptions(
     /// </summary>
     public Checkpoints.JournalRetention JournalRetention { get; init; }
 
+    /// <summary>
+    /// With a state folder: <see cref="Durability.DurabilityMode.Async"/> (the default for backtests: the journal commits
+    /// in the background) or <see cref="Durability.DurabilityMode.CommitBeforeExecute"/> (no order is released before the
+    /// input that caused it is durable in the journal: the live default).
+    /// </summary>
+    public Durability.DurabilityMode Durability { get; init; }
+
     /// <summary>With a state folder: Brotli-compress the journal's blocks (fewer bytes to the disk, more work for the journal's thread).</summary>
     public bool JournalCompression { get; init; }
 

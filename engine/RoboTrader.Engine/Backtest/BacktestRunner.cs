@@ -52,6 +52,11 @@ public static class BacktestRunner
         var settings = Settings(options, symbols, registry);
         using var state = StateFiles.Create(options, symbols, registry, settings);
         var resume = state?.Resume;
+        if (state is not null && options.Durability == DurabilityMode.CommitBeforeExecute)
+        {
+            execute.ReleaseOrdersAfterCommit(state.Journal);
+        }
+
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
         using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses };
         var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints, options.JournalCompression);

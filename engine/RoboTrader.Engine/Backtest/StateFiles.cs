@@ -85,7 +85,7 @@ public sealed class StateFiles : IDisposable
         }
 
         var journalDir = Path.Combine(directory, JournalFolder);
-        var journal = InputJournal.Open(JournalFiles.Options(journalDir, options.JournalCommitEveryRecords, options.JournalCommitInterval));
+        var journal = InputJournal.Open(JournalFiles.Options(journalDir, options.JournalCommitEveryRecords, options.JournalCommitInterval, options.Durability));
         try
         {
             AtomicFile.Write(Path.Combine(journalDir, SourceCatalog.FileName), new SourceCatalog(symbols, registry.All).Encode());

@@ -84,6 +84,19 @@ public sealed partial class ExecuteStage : IStage, ICheckpointable
     /// <summary>Cancel and replace requests that named no working order (nothing changed).</summary>
     public long UnknownTargets { get; private set; }
 
+    private Durability.InputJournal? _commitBeforeRelease;
+
+    /// <summary>
+    /// The durability policy <see cref="Durability.DurabilityMode.CommitBeforeExecute"/>: no order is released before
+    /// <paramref name="journal"/> has durably committed the input that caused it (execute waits for the commit).
+    /// </summary>
+    /// <remarks>Before the stages start.</remarks>
+    public void ReleaseOrdersAfterCommit(Durability.InputJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        _commitBeforeRelease = journal;
+    }
+
     /// <inheritdoc />
     public void OnEvent(PipelineSlot slot, long sequence, bool endOfBatch)
     {
@@ -136,6 +149,7 @@ public sealed partial class ExecuteStage : IStage, ICheckpointable
 
         if (slot.Intent.IsPresent)
         {
+            _commitBeforeRelease?.WaitForCommit(sequence); // the journal's thread commits at the end of each batch in this mode
             Execute(slot, sequence);
         }
     }

@@ -155,6 +155,18 @@ public sealed class CheckpointResumeTests : IDisposable
     }
 
     [Fact]
+    public void Run_CommitBeforeExecute_SameOutputsAsAsync_AndResumesExactly()
+    {
+        BacktestRunner.Run(Source(), Options("ref"));
+        var options = Options("cbe") with { Durability = RoboTrader.Engine.Durability.DurabilityMode.CommitBeforeExecute };
+
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(6100), options));
+        BacktestRunner.Run(Source(), options);
+
+        AssertSameOutputs("ref", "cbe");
+    }
+
+    [Fact]
     public void Run_StateOfRunWithOtherOptions_Refused()
     {
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(3000), Options("other")));

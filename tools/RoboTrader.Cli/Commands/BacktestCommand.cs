@@ -8,6 +8,7 @@ using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Backtest;
 using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Journal;
 using RoboTrader.Engine.Pipeline;
@@ -34,6 +35,7 @@ public static class BacktestCommand
         var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "with --state: checkpoint every this many frames (default 1000000; 0: never)" };
         var retention = new Option<string>("--journal-retention") { Description = "with --state: keep-all (default: the journal stays a complete recording) or since-previous-checkpoint (truncate older records once a newer checkpoint is durable)" };
         var compression = new Option<string>("--journal-compression") { Description = "with --state: none (default) or brotli (each block of journal records compressed: fewer bytes to the disk, more work for the journal's thread)" };
+        var durability = new Option<string>("--durability") { Description = "with --state: async (default for backtests: the journal commits in the background) or commit-before-execute (no order is released before the input that caused it is durable)" };
         var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var report = new Option<bool>("--report") { Description = "also write report.html (self-contained: inline SVG equity and drawdown charts, returns, statistics, breaches, trades) and stats.json" };
@@ -42,7 +44,7 @@ public static class BacktestCommand
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, signals, outDir, report, progress,
+            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, durability, signals, outDir, report, progress,
         };
         settings.AddTo(command);
         reportSettings.AddTo(command);
@@ -62,6 +64,13 @@ public static class BacktestCommand
                 "since-previous-checkpoint" when stateDir is not null => JournalRetention.SincePreviousCheckpoint,
                 "since-previous-checkpoint" => throw new UsageException("--journal-retention applies with --state <folder>"),
                 var other => throw new UsageException($"--journal-retention must be keep-all or since-previous-checkpoint, not '{other}'"),
+            };
+            var durabilityMode = parse.GetValue(durability) switch
+            {
+                null or "async" => DurabilityMode.Async,
+                "commit-before-execute" when stateDir is not null => DurabilityMode.CommitBeforeExecute,
+                "commit-before-execute" => throw new UsageException("--durability applies with --state <folder>"),
+                var other => throw new UsageException($"--durability must be async or commit-before-execute, not '{other}'"),
             };
             var compressJournal = parse.GetValue(compression) switch
             {
@@ -89,7 +98,7 @@ public static class BacktestCommand
                     throw new UsageException("--signals applies to LEAN data: a recording already holds its signals");
                 }
 
-                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode };
                 var replay = RunWithProgress(new ProgressingFrameSource(new RecordingFrameSource(recordingPath), () => null), replayOptions, progressMode, output);
                 Report(output, replay, replayOptions.OutputDirectory);
                 WriteReport(output, replayOptions.OutputDirectory, reportOptions);
@@ -120,7 +129,7 @@ public static class BacktestCommand
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
                 .. LeanParameters(root, symbolList, fromDate, toDate, resolution),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
-            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal };
+            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode };
             if (options.Strategy == StrategyKind.Breakout && resolution == LeanResolution.Tick)
             {
                 throw new UsageException(BreakoutOptions.TickInputMessage);

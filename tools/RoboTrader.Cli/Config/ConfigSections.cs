@@ -89,6 +89,7 @@ internal static class ConfigSections
         ("checkpoint-every", "output"),
         ("journal-retention", "output"),
         ("journal-compression", "output"),
+        ("durability", "output"),
         ("report", "output"),
         ("progress", "output"),
         ("risk-free-rate", "output"),
