@@ -187,6 +187,9 @@ public sealed class InputJournal : IDisposable
         return address;
     }
 
+    /// <summary>True when the commit interval has passed since the last commit (journaling thread).</summary>
+    public bool CommitIntervalElapsed => Stopwatch.GetTimestamp() - _lastCommitTimestamp >= _commitIntervalTicks;
+
     /// <summary>
     /// Commits if records are uncommitted and the commit interval has passed, or — in
     /// <see cref="DurabilityMode.CommitBeforeExecute"/> — whenever records are uncommitted. Call it at the end of each

@@ -60,6 +60,7 @@ public static class DurabilityHarness
                 StateDirectory = Path.Combine(dir, "crash", "state"),
                 CheckpointEvery = events,
                 JournalCompression = compress,
+                JournalCommitInterval = TimeSpan.FromMilliseconds(1), // so the crash leaves most frames committed
             };
             try
             {

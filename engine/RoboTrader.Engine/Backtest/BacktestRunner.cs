@@ -72,7 +72,7 @@ public static class BacktestRunner
                 (persist, FaultPolicy.HaltTrading),
             ],
             killSwitch,
-            journalStage,
+            null, // the journal is written by ingest on the producer thread (see below)
             options.CheckpointEvery > 0 ? checkpoints : null);
         parse.Prepare();
         if (options.CheckpointEvery > 0)
@@ -86,6 +86,11 @@ public static class BacktestRunner
             checkpoints!.Restore(resume, pipeline.Stages);
             pipeline.Supervisor.StartAfter(resume.Sequence);
             journalStage!.ResumeAfter(resume.Sequence);
+        }
+
+        if (journalStage is not null)
+        {
+            pipeline.Ingest.JournalTo(journalStage);
         }
 
         pipeline.Ingest.ConfigureCheckpoints(state is null ? 0 : options.CheckpointEvery, resume?.Sequence ?? -1);

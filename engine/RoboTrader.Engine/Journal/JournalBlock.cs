@@ -23,7 +23,7 @@ public static class JournalBlock
     public const int CompressedHeaderLength = 6;
 
     /// <summary>Brotli quality: 1 is the fastest level that still finds the repeats of market data rows.</summary>
-    public const int BrotliQuality = 1;
+    public const int BrotliQuality = 0;
 
     /// <summary>Brotli window (2^bits bytes).</summary>
     public const int BrotliWindowBits = 22;

@@ -1,21 +1,23 @@
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Diagnostics;
 using RoboTrader.Engine.Durability;
+using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Ring;
 
 namespace RoboTrader.Engine.Journal;
 
 /// <summary>
-/// Appends every published frame to the input journal (a FasterLog) as a MessagePack record, beside parse: a
-/// consumer of its own that waits only for the producers, so journaling never delays the stages. Records are grouped
-/// into blocks (<see cref="JournalBlock"/>), one log entry each, cut at the end of every batch the ring hands over,
-/// at <see cref="BlockBytes"/>, and right after a checkpoint's frame; blocks are Brotli-compressed when asked. Group
-/// commit (every N entries or M milliseconds, the journal's options) attaches the ring sequence to each commit; the
-/// end-of-data marker commits everything. The producers are gated on this consumer too, so no slot is reused
-/// before it is journaled.
+/// Appends every frame to the input journal (a FasterLog) as a MessagePack record {seq, src, recv, raw}. The engine
+/// calls it from ingest, on the producer thread, before each frame is published (<see cref="Ingest.IngestStage.JournalTo"/>):
+/// on a machine with few cores a journaling thread of its own competed with the stages, while the producer mostly
+/// waits for them. It can also run as a ring consumer beside parse (<see cref="OnEvent"/>). Records are grouped into
+/// blocks (<see cref="JournalBlock"/>), one log entry each, cut at <see cref="BlockBytes"/>, at a publish when a
+/// commit is due (or always, in commit-before-execute mode), when the input pauses, and right after a checkpoint's
+/// frame; blocks are Brotli-compressed when asked. Group commit (every N entries or M milliseconds, the journal's
+/// options) attaches the ring sequence to each commit; the end of the data commits everything.
 /// </summary>
-/// <remarks>Runs on its own consumer thread. The journal itself is owned (opened, closed) by the host.</remarks>
+/// <remarks>One thread only (the producer's, or its consumer thread). The journal itself is owned (opened, closed) by the host.</remarks>
 public sealed class JournalStage : IEventHandler<PipelineSlot>
 {
     /// <summary>A block is cut once it holds this many bytes of records.</summary>
@@ -62,22 +64,31 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
     {
         if (data.Kind == SlotKind.EndOfData)
         {
-            FlushBlock();
-            if (_lastSequence >= 0)
-            {
-                _journal.Commit(_lastSequence);
-            }
-
+            Finish();
             return;
         }
 
+        Record(sequence, data.Source, data.ReceiveTimestamp, data.Frame, data.CheckpointId);
+        if (endOfBatch && data.CheckpointId == 0)
+        {
+            EndOfBatch();
+        }
+    }
+
+    /// <summary>Journals one frame (when ingest journals on the producer thread, before it publishes the frame).</summary>
+    /// <param name="sequence">The frame's ring sequence.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="receiveTimestamp">Its receive stamp (<see cref="System.Diagnostics.Stopwatch"/> ticks).</param>
+    /// <param name="frame">Its bytes.</param>
+    /// <param name="checkpointId">Nonzero for a checkpoint's frame: the block is cut and committed after it.</param>
+    public void Record(long sequence, SourceId source, long receiveTimestamp, ReadOnlySpan<byte> frame, long checkpointId)
+    {
         if (sequence <= _recovered)
         {
             Appended++; // a resume replays frames the journal already holds
             return;
         }
 
-        var frame = data.Frame;
         if (_block.Length - _blockLength < frame.Length + JournalRecordCodec.Overhead)
         {
             FlushBlock();
@@ -89,7 +100,7 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
             }
         }
 
-        var length = JournalRecordCodec.Encode(sequence, data.Source.Value, StopwatchNanos.ToNanos(data.ReceiveTimestamp), frame, _block.AsSpan(_blockLength));
+        var length = JournalRecordCodec.Encode(sequence, source.Value, StopwatchNanos.ToNanos(receiveTimestamp), frame, _block.AsSpan(_blockLength));
         if (length < 0)
         {
             throw new EngineException(ErrorCode.PersistenceWriteFailed, $"journal record for sequence {sequence} did not fit its buffer");
@@ -99,19 +110,45 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
         _blockLast = sequence;
         _lastSequence = sequence;
         Appended++;
-        if (data.CheckpointId != 0)
+        if (checkpointId != 0)
         {
             FlushBlock();
-            _checkpoints?.OnJournaled(data.CheckpointId, _journal.TailAddress); // where recovery resumes the scan
+            _checkpoints?.OnJournaled(checkpointId, _journal.TailAddress); // where recovery resumes the scan
             _journal.Commit(sequence); // a checkpoint waits for this frame to be durable
         }
-        else if (endOfBatch || _blockLength >= BlockBytes)
+        else if (_blockLength >= BlockBytes)
         {
             FlushBlock(); // Append commits by itself every N entries or M ms
-            if (endOfBatch)
-            {
-                _journal.CommitIfDue(); // idle now: do not leave a partial group waiting for the next frame
-            }
+        }
+    }
+
+    /// <summary>
+    /// The frames so far were handed over together (a batch): cut the block and commit when the policy says so, so
+    /// that a pause in the input does not leave frames waiting. In commit-before-execute mode that is every time.
+    /// </summary>
+    public void EndOfBatch()
+    {
+        if (_blockLength >= BlockBytes / 4 || _journal.Options.Mode == DurabilityMode.CommitBeforeExecute || _journal.CommitIntervalElapsed)
+        {
+            FlushBlock();
+            _journal.CommitIfDue();
+        }
+    }
+
+    /// <summary>The input pauses: cut the block and commit when the policy says so.</summary>
+    public void Pause()
+    {
+        FlushBlock();
+        _journal.CommitIfDue();
+    }
+
+    /// <summary>The end of the data: everything journaled is committed.</summary>
+    public void Finish()
+    {
+        FlushBlock();
+        if (_lastSequence >= 0 && _journal.CommittedSequence < _lastSequence)
+        {
+            _journal.Commit(_lastSequence);
         }
     }
 
@@ -121,14 +158,7 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
     }
 
     /// <inheritdoc />
-    public void OnShutdown()
-    {
-        FlushBlock();
-        if (_lastSequence >= 0 && _journal.CommittedSequence < _lastSequence)
-        {
-            _journal.Commit(_lastSequence);
-        }
-    }
+    public void OnShutdown() => Finish();
 
     private void FlushBlock()
     {

@@ -146,7 +146,7 @@ public sealed class CheckpointResumeTests : IDisposable
     public void Run_WithCompressedJournal_CrashedThenRunAgain_OutputsMatchUninterruptedRun()
     {
         BacktestRunner.Run(Source(), Options("ref"));
-        var options = Options("brotli") with { JournalCompression = true, JournalCommitEveryRecords = 1 };
+        var options = Options("brotli") with { JournalCompression = true, JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
 
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options));
         BacktestRunner.Run(Source(), options);
@@ -270,7 +270,8 @@ public sealed class CheckpointResumeTests : IDisposable
     public void Run_Resumed_ReplaysWhatTheJournalCommittedAfterTheCheckpoint_NotTheSource()
     {
         BacktestRunner.Run(Source(), Options("ref"));
-        var options = Options("journal") with { JournalCommitEveryRecords = 1 };
+        // Commit (and cut a block) at every publish: the journal then holds the frames up to the crash.
+        var options = Options("journal") with { JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options));
         var manifest = CheckpointCoordinator.ReadManifest(_temp.Combine("journal", "state"))!;
         long committed;
@@ -281,7 +282,7 @@ public sealed class CheckpointResumeTests : IDisposable
         }
 
         Assert.Equal(3999, manifest.Sequence);
-        // A commit per block, and the journal is at most a ring (256 frames) behind the producer: it holds frames past
+        // Ingest journals every frame before publishing it and commits at every publish: the journal holds frames past
         // the checkpoint.
         Assert.InRange(committed, 4000, 4900);
 
