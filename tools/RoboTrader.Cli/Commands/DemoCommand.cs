@@ -7,7 +7,8 @@ namespace RoboTrader.Cli.Commands;
 
 /// <summary>
 /// <c>robotrader demo</c>: the engine's main job on data it makes itself — generates a week of synthetic tick data
-/// for three symbols in LEAN's layout, then backtests sma-cross on it through the full pipeline.
+/// for three symbols in LEAN's layout, then backtests sma-cross on it through the full pipeline and writes the report
+/// (report.html, stats.json) beside the outputs.
 /// </summary>
 public static class DemoCommand
 {
@@ -37,6 +38,7 @@ public static class DemoCommand
             var options = settings.ToOptions(parse, Path.Combine(root, "backtest"), BacktestCommand.LeanParameters(dataRoot, symbols, from, to, resolution));
             var summary = BacktestRunner.Run(new LeanDataSource(dataRoot, symbols, from, to, resolution), options);
             BacktestCommand.Report(output, summary, options.OutputDirectory);
+            ReportSettings.Write(output, options.OutputDirectory, Engine.Reporting.ReportOptions.Default);
             return ExitCodes.Ok;
         });
         return command;
