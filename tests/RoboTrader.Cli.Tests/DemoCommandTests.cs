@@ -20,5 +20,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(summary.GetProperty("events").GetInt64() > 10_000);
         Assert.True(summary.GetProperty("fills").GetInt64() > 0);
         Assert.Equal(summary.GetProperty("fills").GetInt64() + 1, File.ReadAllLines(_temp.Combine("backtest", "fills.csv")).Length);
+        var stats = JsonDocument.Parse(File.ReadAllText(_temp.Combine("backtest", "stats.json"))).RootElement;
+        Assert.Equal(summary.GetProperty("fills").GetInt64(), stats.GetProperty("trades").GetInt64());
+        Assert.Contains("<svg", File.ReadAllText(_temp.Combine("backtest", "report.html")), StringComparison.Ordinal);
     }
 }
