@@ -9,7 +9,7 @@ namespace RoboTrader.Engine.Persistence;
 /// <summary>
 /// Writes risk breaches as CSV rows <c>seq,time,symbol,rule,state,detail</c> (seq and time of the event that caused
 /// it, rule as its option name, state ACTIVE/REDUCING/HALTED after the breach, detail without commas) through a
-/// buffered stream, formatting into a reused buffer.
+/// <see cref="CsvFile"/>, formatting into a reused buffer.
 /// </summary>
 public sealed class BreachesCsvWriter : IDisposable
 {
@@ -19,25 +19,22 @@ public sealed class BreachesCsvWriter : IDisposable
     private static readonly byte[][] s_rules = Enumerable.Range(0, RiskRules.Count).Select(r => Encoding.ASCII.GetBytes(RiskRules.Name((RiskRule)r))).ToArray();
     private static readonly byte[][] s_states = Enumerable.Range(0, 3).Select(s => Encoding.ASCII.GetBytes(RiskRules.StateName((Core.Trading.TradingState)s))).ToArray();
 
-    private readonly Stream _stream;
     private readonly byte[][] _tickers;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
     public BreachesCsvWriter(Stream stream, SymbolTable symbols)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(symbols);
-        _stream = stream;
+        File = new CsvFile(stream, Header);
         _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
-        if (_stream.Length == 0)
-        {
-            _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
-        }
     }
 
+    /// <summary>The file (rows, flushing, checkpoint length, resume).</summary>
+    public CsvFile File { get; }
+
     /// <summary>Rows written.</summary>
-    public long Rows { get; private set; }
+    public long Rows => File.Rows;
 
     /// <summary>The rule's name as bytes.</summary>
     public static ReadOnlySpan<byte> RuleName(RiskRule rule) => s_rules[(int)rule];
@@ -68,34 +65,18 @@ public sealed class BreachesCsvWriter : IDisposable
         row[n++] = (byte)',';
         n += RiskBreachText.Format(in breach, row[n..]);
         row[n++] = (byte)'\n';
-        _stream.Write(row[..n]);
-        Rows++;
+        File.Write(row[..n]);
     }
 
     /// <summary>Flushes buffered rows to the file.</summary>
-    public void Flush() => _stream.Flush();
+    public void Flush() => File.Flush();
 
     /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
-    public long FlushDurable()
-    {
-        _stream.Flush();
-        if (_stream is FileStream file)
-        {
-            file.Flush(flushToDisk: true);
-        }
-
-        return _stream.Position;
-    }
+    public long FlushDurable() => File.FlushDurable();
 
     /// <summary>Resumes after a checkpoint: cuts the file back to <paramref name="length"/> and continues with <paramref name="count"/> rows.</summary>
-    public void Resume(long length, long count)
-    {
-        _stream.Flush();
-        _stream.SetLength(length);
-        _stream.Position = length;
-        Rows = count;
-    }
+    public void Resume(long length, long count) => File.Resume(length, count);
 
     /// <inheritdoc />
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => File.Dispose();
 }

@@ -9,7 +9,7 @@ namespace RoboTrader.Engine.Persistence;
 
 /// <summary>
 /// Writes fills as CSV rows <c>seq,time,symbol,side,qty,price,fee</c> (side BUY or SELL, qty positive, exact
-/// decimals, time ISO 8601 UTC) through a buffered stream, formatting into a reused buffer: no allocation per row.
+/// decimals, time ISO 8601 UTC) through a <see cref="CsvFile"/>, formatting into a reused buffer: no allocation per row.
 /// </summary>
 public sealed class FillsCsvWriter : IDisposable
 {
@@ -19,25 +19,22 @@ public sealed class FillsCsvWriter : IDisposable
     private static readonly byte[] s_buy = "BUY"u8.ToArray();
     private static readonly byte[] s_sell = "SELL"u8.ToArray();
 
-    private readonly Stream _stream;
     private readonly byte[][] _tickers;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
     public FillsCsvWriter(Stream stream, SymbolTable symbols)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(symbols);
-        _stream = stream;
+        File = new CsvFile(stream, Header);
         _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
-        if (_stream.Length == 0)
-        {
-            _stream.Write(Encoding.ASCII.GetBytes(Header + "\n"));
-        }
     }
 
+    /// <summary>The file (rows, flushing, checkpoint length, resume).</summary>
+    public CsvFile File { get; }
+
     /// <summary>Rows written.</summary>
-    public long Rows { get; private set; }
+    public long Rows => File.Rows;
 
     /// <summary>Appends one row.</summary>
     public void Write(in Fill fill)
@@ -63,37 +60,21 @@ public sealed class FillsCsvWriter : IDisposable
         row[n++] = (byte)',';
         n += FixedPoint.FormatUtf8(fill.Fee.Raw, row[n..]);
         row[n++] = (byte)'\n';
-        _stream.Write(row[..n]);
-        Rows++;
+        File.Write(row[..n]);
     }
 
     /// <summary>Flushes buffered rows to the file.</summary>
-    public void Flush() => _stream.Flush();
+    public void Flush() => File.Flush();
 
     /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
-    public long FlushDurable()
-    {
-        _stream.Flush();
-        if (_stream is FileStream file)
-        {
-            file.Flush(flushToDisk: true);
-        }
-
-        return _stream.Position;
-    }
+    public long FlushDurable() => File.FlushDurable();
 
     /// <summary>
     /// Resumes after a checkpoint: cuts the file back to <paramref name="length"/> (dropping what was written after
     /// the checkpoint) and continues there with <paramref name="count"/> items written.
     /// </summary>
-    public void Resume(long length, long count)
-    {
-        _stream.Flush();
-        _stream.SetLength(length);
-        _stream.Position = length;
-        Rows = count;
-    }
+    public void Resume(long length, long count) => File.Resume(length, count);
 
     /// <inheritdoc />
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => File.Dispose();
 }
