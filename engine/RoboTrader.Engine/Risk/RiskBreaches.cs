@@ -3,15 +3,23 @@ using System.Runtime.CompilerServices;
 namespace RoboTrader.Engine.Risk;
 
 /// <summary>
-/// The breaches of one event, inline in the ring slot (no allocation). Risk clears it and adds the portfolio breaches
-/// (at most five: one per portfolio rule); decide adds the order-level ones (at most three: two clamps and a refusal).
+/// The breaches of one event, kept in the ring slot. Risk clears it and adds the portfolio breaches (at most five: one
+/// per portfolio rule); decide adds the order-level ones (at most three: two clamps and a refusal).
 /// </summary>
+/// <remarks>
+/// Two breaches live inline; the rare event with more uses an array the slot allocates once and keeps. Every byte of
+/// a slot costs on every event (measured: eight inline breaches, 320 bytes, took the parse-only pipeline from 7.0 to
+/// 5.6 M events/s), and almost every event has none.
+/// </remarks>
 public struct RiskBreaches
 {
     /// <summary>Room for every breach one event can produce.</summary>
     public const int Capacity = 8;
 
+    private const int InlineCapacity = 2;
+
     private Buffer _items;
+    private RiskBreach[]? _overflow;
 
     /// <summary>Number of breaches on the event.</summary>
     public int Count { readonly get; private set; }
@@ -22,7 +30,7 @@ public struct RiskBreaches
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            return _items[index];
+            return index < InlineCapacity ? _items[index] : _overflow![index - InlineCapacity];
         }
     }
 
@@ -38,10 +46,19 @@ public struct RiskBreaches
             throw new InvalidOperationException("more risk breaches on one event than RiskBreaches.Capacity");
         }
 
-        _items[Count++] = breach;
+        if (Count < InlineCapacity)
+        {
+            _items[Count] = breach;
+        }
+        else
+        {
+            (_overflow ??= new RiskBreach[Capacity - InlineCapacity])[Count - InlineCapacity] = breach; // rare, once per slot
+        }
+
+        Count++;
     }
 
-    [InlineArray(Capacity)]
+    [InlineArray(InlineCapacity)]
     private struct Buffer
     {
         private RiskBreach _element;
