@@ -34,6 +34,7 @@ public sealed class PipelineSlot
     private byte[]? _overflow;
     private Fill[] _fills = new Fill[1];
     private OrderEvent[] _orderEvents = new OrderEvent[2];
+    private EquitySample[]? _equity;
 
     /// <summary>What the slot carries.</summary>
     public SlotKind Kind;
@@ -101,8 +102,12 @@ public sealed class PipelineSlot
     /// <summary>True when execute took an equity-curve sample on this event (<see cref="Equity"/>).</summary>
     public bool HasEquitySample;
 
-    /// <summary>The equity-curve sample of this event, when <see cref="HasEquitySample"/>.</summary>
-    public EquitySample Equity;
+    /// <summary>
+    /// The equity sample of this event (valid when <see cref="HasEquitySample"/>). Kept outside the slot object, in an
+    /// array the slot allocates on its first sample: it is rare (one per interval of event time), and every byte of a
+    /// slot costs on every event.
+    /// </summary>
+    public ref EquitySample Equity => ref (_equity ??= new EquitySample[1])[0];
 
     /// <summary>A stage fault recorded on the event by the supervisor (<see cref="ErrorCode.None"/> normally); reset by ingest.</summary>
     public ErrorCode Fault;
