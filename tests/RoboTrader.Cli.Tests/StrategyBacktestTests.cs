@@ -65,9 +65,26 @@ public sealed class StrategyBacktestTests(ITestOutputHelper log) : IDisposable
     public void Backtest_BreakoutOnSpyAndBacMinuteBars_TradesAndIsByteIdenticalTwice()
         => AssertTwiceIdentical(
             ["--symbols", "spy,bac", "--from", "2013-10-07", "--to", "2013-10-11", "--resolution", "minute", "--strategy", "breakout", "--breakout-lookback", "20", "--breakout-take-profit", "30bps", "--breakout-stop-loss", "5ticks"],
-            // Until execute attaches the bracket exits (#6, exchange), each symbol's first entry is held to the end.
-            minOrders: 2,
+            // Each entry releases a take-profit and a stop-loss; one of them exits, the other is cancelled, and the
+            // strategy enters again: many round trips, not one held entry.
+            minOrders: 100,
             ("breakout_lookback", "20"),
             ("breakout_take_profit", "30bps"),
             ("breakout_stop_loss", "5ticks"));
+
+    [LeanDataFact]
+    public void Backtest_Breakout_ExitsThroughItsBracketLegs()
+    {
+        var dir = Run("bracket", "--symbols", "spy,bac", "--from", "2013-10-07", "--to", "2013-10-11", "--resolution", "minute", "--strategy", "breakout", "--breakout-take-profit", "30bps", "--breakout-stop-loss", "5ticks", "--progress", "none");
+
+        var types = File.ReadAllLines(Path.Combine(dir, "trades.csv")).Skip(1).Select(l => l.Split(',')[8]).ToList();
+        var entries = types.Count(t => t == "MARKET");
+        var takeProfits = types.Count(t => t == "LIMIT");
+        var stopLosses = types.Count(t => t == "STOP");
+        Assert.True(takeProfits > 0 && stopLosses > 0, $"{takeProfits} take-profit and {stopLosses} stop-loss fills");
+        // Every exit closes an entry; at most one entry per symbol is still open at the end.
+        Assert.InRange(entries - (takeProfits + stopLosses), 0, 2);
+        var cancelled = File.ReadAllLines(Path.Combine(dir, "orders.csv")).Count(l => l.Contains(",CANCELLED,", StringComparison.Ordinal));
+        Assert.True(cancelled >= takeProfits + stopLosses, $"{cancelled} cancelled: each exit cancels its sibling leg");
+    }
 }
