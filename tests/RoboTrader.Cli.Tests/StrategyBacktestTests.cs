@@ -87,4 +87,33 @@ public sealed class StrategyBacktestTests(ITestOutputHelper log) : IDisposable
         var cancelled = File.ReadAllLines(Path.Combine(dir, "orders.csv")).Count(l => l.Contains(",CANCELLED,", StringComparison.Ordinal));
         Assert.True(cancelled >= takeProfits + stopLosses, $"{cancelled} cancelled: each exit cancels its sibling leg");
     }
+
+    [LeanDataFact]
+    public void Backtest_MeanReversionOnBacTicks_CancelsAndReplaces_OneOrderWorkingAtATime()
+    {
+        var dir = Run("mr-ticks", "--symbols", "bac", "--from", "2013-10-07", "--to", "2013-10-07", "--strategy", "mean-reversion", "--mr-window", "200", "--mr-entry-z", "2.5", "--mr-exit-z", "0.5", "--progress", "none");
+
+        // orders.csv: seq,time,order_id,symbol,side,type,tif,qty,limit_price,stop_price,status,filled_qty,reason
+        var rows = File.ReadAllLines(Path.Combine(dir, "orders.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Contains(rows, r => r[12] == "ExecutionCancelRequested");
+        Assert.Contains(rows, r => r[12] == "ExecutionReplaced");
+        Assert.All(rows, r => Assert.Equal("LIMIT", r[5]));
+        var working = new HashSet<string>();
+        var most = 0;
+        foreach (var r in rows)
+        {
+            if (r[10] == "ACCEPTED")
+            {
+                working.Add(r[2]);
+            }
+            else if (r[10] is "FILLED" or "CANCELLED" or "EXPIRED" or "REJECTED")
+            {
+                working.Remove(r[2]);
+            }
+
+            most = Math.Max(most, working.Count);
+        }
+
+        Assert.Equal(1, most); // the strategy cancels or replaces its order; it never stacks another
+    }
 }
