@@ -7,9 +7,6 @@ public sealed class ChromiumFactAttribute : FactAttribute
     /// <summary>Creates the attribute; sets <see cref="FactAttribute.Skip"/> when Chromium is missing.</summary>
     public ChromiumFactAttribute()
     {
-        if (!File.Exists(HeadlessChromium.ExecutablePath))
-        {
-            Skip = HeadlessChromium.ExecutablePath + " is not installed (.ci/run installs it: apt-get install chromium)";
-        }
+        Skip = SharedData.ChromiumSkip;
     }
 }

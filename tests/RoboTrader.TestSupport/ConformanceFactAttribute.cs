@@ -4,12 +4,9 @@ namespace RoboTrader.TestSupport;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ConformanceFactAttribute : FactAttribute
 {
-    /// <summary>Creates the attribute; sets <see cref="FactAttribute.Skip"/> when the shared samples are missing.</summary>
+    /// <summary>Creates the attribute; sets <see cref="FactAttribute.Skip"/> when the samples are missing.</summary>
     public ConformanceFactAttribute()
     {
-        if (SharedData.ConformanceRoot is null)
-        {
-            Skip = "../shared/conformance (public conformance samples) is not beside this checkout";
-        }
+        Skip = SharedData.ConformanceSkip;
     }
 }

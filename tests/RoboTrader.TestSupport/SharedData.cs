@@ -11,6 +11,15 @@ public static class SharedData
     /// <summary>The shared folder, or null when it is absent. <c>ROBOTRADER_SHARED</c> overrides the search.</summary>
     public static string? Root => s_root.Value;
 
+    /// <summary>Why a test that needs the real LEAN data is skipped; null when the data is there.</summary>
+    public static string? LeanDataSkip => LeanDataRoot is null ? "../shared/data/lean (real LEAN data) is not beside this checkout" : null;
+
+    /// <summary>Why a test that needs the conformance samples is skipped; null when they are there.</summary>
+    public static string? ConformanceSkip => ConformanceRoot is null ? "../shared/conformance (public conformance samples) is not beside this checkout" : null;
+
+    /// <summary>Why a test that needs headless Chromium is skipped; null when it is installed.</summary>
+    public static string? ChromiumSkip => File.Exists(HeadlessChromium.ExecutablePath) ? null : HeadlessChromium.ExecutablePath + " is not installed (.ci/run installs it: apt-get install chromium)";
+
     /// <summary>The LEAN data root (<c>shared/data/lean</c>), or null.</summary>
     public static string? LeanDataRoot => Root is { } r && Directory.Exists(Path.Combine(r, "data", "lean", "equity"))
         ? Path.Combine(r, "data", "lean")

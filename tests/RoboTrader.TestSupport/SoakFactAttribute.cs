@@ -1,22 +1,12 @@
 namespace RoboTrader.TestSupport;
 
-/// <summary>
-/// A long soak or stress test: runs only when <c>ROBOTRADER_SOAK=1</c> and the real LEAN data is beside the checkout;
-/// reported skipped otherwise (CI stays well under its time budget).
-/// </summary>
+/// <summary>A long soak or stress test: runs only when <c>ROBOTRADER_SOAK=1</c> and the real LEAN data is beside the checkout; reported skipped otherwise (CI stays well under its time budget).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SoakFactAttribute : FactAttribute
 {
     /// <summary>Creates the attribute; sets <see cref="FactAttribute.Skip"/> unless the soak is asked for and possible.</summary>
     public SoakFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("ROBOTRADER_SOAK") != "1")
-        {
-            Skip = "opt-in soak test: set ROBOTRADER_SOAK=1";
-        }
-        else if (SharedData.LeanDataRoot is null)
-        {
-            Skip = "../shared/data/lean (real LEAN data) is not beside this checkout";
-        }
+        Skip = Environment.GetEnvironmentVariable("ROBOTRADER_SOAK") == "1" ? SharedData.LeanDataSkip : "opt-in soak test: set ROBOTRADER_SOAK=1";
     }
 }
