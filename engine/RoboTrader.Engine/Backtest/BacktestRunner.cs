@@ -72,7 +72,6 @@ public static class BacktestRunner
                 (persist, FaultPolicy.HaltTrading),
             ],
             killSwitch,
-            null, // the journal is written by ingest on the producer thread (see below)
             options.CheckpointEvery > 0 ? checkpoints : null);
         parse.Prepare();
         if (options.CheckpointEvery > 0)

@@ -3,7 +3,6 @@ using RoboTrader.Engine.Diagnostics;
 using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Pipeline;
-using RoboTrader.Engine.Ring;
 
 namespace RoboTrader.Engine.Journal;
 
@@ -11,14 +10,14 @@ namespace RoboTrader.Engine.Journal;
 /// Appends every frame to the input journal (a FasterLog) as a MessagePack record {seq, src, recv, raw}. The engine
 /// calls it from ingest, on the producer thread, before each frame is published (<see cref="Ingest.IngestStage.JournalTo"/>):
 /// on a machine with few cores a journaling thread of its own competed with the stages, while the producer mostly
-/// waits for them. It can also run as a ring consumer beside parse (<see cref="OnEvent"/>). Records are grouped into
+/// waits for them. Records are grouped into
 /// blocks (<see cref="JournalBlock"/>), one log entry each, cut at <see cref="BlockBytes"/>, at a publish when a
 /// commit is due (or always, in commit-before-execute mode), when the input pauses, and right after a checkpoint's
 /// frame; blocks are Brotli-compressed when asked. Group commit (every N entries or M milliseconds, the journal's
 /// options) attaches the ring sequence to each commit; the end of the data commits everything.
 /// </summary>
-/// <remarks>One thread only (the producer's, or its consumer thread). The journal itself is owned (opened, closed) by the host.</remarks>
-public sealed class JournalStage : IEventHandler<PipelineSlot>
+/// <remarks>The producer's thread only. The journal itself is owned (opened, closed) by the host.</remarks>
+public sealed class JournalStage
 {
     /// <summary>A block is cut once it holds this many bytes of records.</summary>
     public const int BlockBytes = 64 * 1024;
@@ -49,33 +48,11 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
     /// <summary>Records appended (by this run and, after a resume, before it).</summary>
     public long Appended { get; private set; }
 
-    /// <summary>Bytes of records (before compression) and bytes of log entries written by this run.</summary>
-    public (long Records, long Entries) Bytes => (_recordBytes, _entryBytes);
-
-    private long _recordBytes;
-    private long _entryBytes;
-
     /// <summary>Resuming after <paramref name="sequence"/>: the journal holds every frame up to it (and maybe more).</summary>
-    /// <remarks>Before the stage's thread starts.</remarks>
+    /// <remarks>Before the first frame.</remarks>
     public void ResumeAfter(long sequence) => Appended = sequence + 1;
 
-    /// <inheritdoc />
-    public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
-    {
-        if (data.Kind == SlotKind.EndOfData)
-        {
-            Finish();
-            return;
-        }
-
-        Record(sequence, data.Source, data.ReceiveTimestamp, data.Frame, data.CheckpointId);
-        if (endOfBatch && data.CheckpointId == 0)
-        {
-            EndOfBatch();
-        }
-    }
-
-    /// <summary>Journals one frame (when ingest journals on the producer thread, before it publishes the frame).</summary>
+    /// <summary>Journals one frame (ingest, before it publishes the frame).</summary>
     /// <param name="sequence">The frame's ring sequence.</param>
     /// <param name="source">Its source.</param>
     /// <param name="receiveTimestamp">Its receive stamp (<see cref="System.Diagnostics.Stopwatch"/> ticks).</param>
@@ -152,14 +129,6 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
         }
     }
 
-    /// <inheritdoc />
-    public void OnStart()
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnShutdown() => Finish();
-
     private void FlushBlock()
     {
         if (_blockLength == 0)
@@ -171,8 +140,6 @@ public sealed class JournalStage : IEventHandler<PipelineSlot>
         var compressed = _compress ? JournalBlock.Compress(plain, _compressed) : -1;
         var entry = compressed > 0 ? _compressed.AsSpan(0, compressed) : plain;
         _journal.Append(_blockLast, entry);
-        _recordBytes += _blockLength;
-        _entryBytes += entry.Length;
         _blockLength = 0;
     }
 }

@@ -33,7 +33,7 @@ public sealed class EnginePipeline : IDisposable
 
     /// <summary>
     /// Builds the pipeline: one stage of each <see cref="StageKind"/> with its fault policy, placed on threads as
-    /// <paramref name="options"/> says, and the input journal beside them when given. Freezes <paramref name="sources"/>.
+    /// <paramref name="options"/> says (the input journal is written by ingest: <see cref="Ingest.IngestStage.JournalTo"/>). Freezes <paramref name="sources"/>.
     /// Threads start with <see cref="Start"/>.
     /// </summary>
     public static EnginePipeline Build(
@@ -41,7 +41,6 @@ public sealed class EnginePipeline : IDisposable
         SourceRegistry sources,
         IReadOnlyList<(IStage Stage, FaultPolicy Policy)> stages,
         KillSwitch killSwitch,
-        Journal.JournalStage? journal = null,
         Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -72,7 +71,7 @@ public sealed class EnginePipeline : IDisposable
             .Select(g => (IReadOnlyList<StageSupervisor>)g.Select(k => byKind[k]).ToList())
             .ToList();
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
-        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), journal, options.PinThreads, checkpoints);
+        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), options.PinThreads, checkpoints);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);

@@ -22,15 +22,12 @@ public sealed class PipelineSupervisor : IDisposable
     /// <param name="ring">The ring.</param>
     /// <param name="groups">Stage groups in pipeline order, each on a thread of its own, each waiting for the one before.</param>
     /// <param name="waitStrategy">How the stage threads wait.</param>
-    /// <param name="journal">An optional consumer beside the first group (the input journal): it waits only for the
-    /// producers, runs on its own thread with a sleeping wait, and gates the producers like the last group.</param>
     /// <param name="pinThreads">Pin stage group threads to CPUs 1, 2, ... (CPU 0 is the producer's).</param>
     /// <param name="checkpoints">When given, each group writes its stages' state at stamped frames (see <see cref="Checkpoints.CheckpointCoordinator"/>).</param>
     public PipelineSupervisor(
         RingBuffer<PipelineSlot> ring,
         IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
         IWaitStrategy waitStrategy,
-        Journal.JournalStage? journal = null,
         bool pinThreads = false,
         Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
@@ -54,12 +51,6 @@ public sealed class PipelineSupervisor : IDisposable
         }
 
         ring.AddGatingSequences(upstream);
-        if (journal is not null)
-        {
-            var processor = new BatchEventProcessor<PipelineSlot, Journal.JournalStage>(ring, ring.NewBarrier(new Ring.WaitStrategies.SleepingWaitStrategy()), journal);
-            _workers.Add(new Worker("journal", processor, [], _consumerDied, null));
-            ring.AddGatingSequences(processor.Sequence);
-        }
     }
 
     /// <summary>Cancelled when a consumer thread dies: producers waiting for room must give up (see <see cref="Ingest.IngestStage"/>).</summary>
