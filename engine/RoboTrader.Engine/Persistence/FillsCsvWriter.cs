@@ -1,9 +1,6 @@
-using System.Buffers.Text;
 using System.Text;
 using RoboTrader.Engine.Core.Market;
-using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Core.Trading;
-using RoboTrader.Engine.Time;
 
 namespace RoboTrader.Engine.Persistence;
 
@@ -15,9 +12,6 @@ public sealed class FillsCsvWriter : IDisposable
 {
     /// <summary>The header line.</summary>
     public const string Header = "seq,time,symbol,side,qty,price,fee";
-
-    private static readonly byte[] s_buy = "BUY"u8.ToArray();
-    private static readonly byte[] s_sell = "SELL"u8.ToArray();
 
     private readonly byte[][] _tickers;
     private readonly byte[] _row = new byte[512];
@@ -39,28 +33,16 @@ public sealed class FillsCsvWriter : IDisposable
     /// <summary>Appends one row.</summary>
     public void Write(in Fill fill)
     {
-        Span<byte> row = _row;
-        var n = 0;
-        Utf8Formatter.TryFormat(fill.Sequence, row, out var w);
-        n += w;
-        row[n++] = (byte)',';
-        n += EventTime.WriteIso(fill.TimeNanos, row[n..]);
-        row[n++] = (byte)',';
-        var ticker = _tickers[fill.Symbol.Value];
-        ticker.CopyTo(row[n..]);
-        n += ticker.Length;
-        row[n++] = (byte)',';
-        var side = fill.Side == Side.Buy ? s_buy : s_sell;
-        side.CopyTo(row[n..]);
-        n += side.Length;
-        row[n++] = (byte)',';
-        n += FixedPoint.FormatUtf8(fill.Quantity.Raw, row[n..]);
-        row[n++] = (byte)',';
-        n += FixedPoint.FormatUtf8(fill.Price.Raw, row[n..]);
-        row[n++] = (byte)',';
-        n += FixedPoint.FormatUtf8(fill.Fee.Raw, row[n..]);
-        row[n++] = (byte)'\n';
-        File.Write(row[..n]);
+        var row = new CsvRow(_row);
+        row.Integer(fill.Sequence);
+        row.Time(fill.TimeNanos);
+        row.Text(_tickers[fill.Symbol.Value]);
+        row.Text(OrderText.Side(fill.Side));
+        row.Decimal(fill.Quantity.Raw);
+        row.Decimal(fill.Price.Raw);
+        row.Decimal(fill.Fee.Raw);
+        row.End();
+        File.Write(row.Written);
     }
 
     /// <summary>Flushes buffered rows to the file.</summary>
