@@ -59,7 +59,7 @@ public static class BacktestRunner
 
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
         using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses };
-        var journalStage = state is null ? null : new JournalStage(state.Journal, checkpoints, options.JournalCompression);
+        var journalWriter = state is null ? null : new JournalWriter(state.Journal, checkpoints, options.JournalCompression);
 
         using var pipeline = EnginePipeline.Build(
             options.Pipeline,
@@ -84,12 +84,12 @@ public static class BacktestRunner
             // Every stage as it was after the checkpoint's frame; the ring, the journal and ingest continue after it.
             checkpoints!.Restore(resume, pipeline.Stages);
             pipeline.Supervisor.StartAfter(resume.Sequence);
-            journalStage!.ResumeAfter(resume.Sequence);
+            journalWriter!.ResumeAfter(resume.Sequence);
         }
 
-        if (journalStage is not null)
+        if (journalWriter is not null)
         {
-            pipeline.Ingest.JournalTo(journalStage);
+            pipeline.Ingest.JournalTo(journalWriter);
         }
 
         pipeline.Ingest.ConfigureCheckpoints(state is null ? 0 : options.CheckpointEvery, resume?.Sequence ?? -1);
@@ -185,7 +185,7 @@ public static class BacktestRunner
                 .Select(r => new KeyValuePair<string, long>(RiskRules.Name((RiskRule)r), risk.Breaches((RiskRule)r)))
                 .ToList(),
             Placement = options.Pipeline.Placement.ToString(),
-            Journaled = journalStage?.Appended ?? 0,
+            Journaled = journalWriter?.Appended ?? 0,
             LedgerRecords = state?.Ledger.Count ?? 0,
             ElapsedMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
             Parameters = options.Parameters,

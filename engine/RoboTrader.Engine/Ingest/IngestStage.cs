@@ -24,7 +24,7 @@ public sealed class IngestStage
     private long _checkpointEvery;
     private long _untilCheckpoint = long.MaxValue;
     private long _skip;
-    private Journal.JournalStage? _journal;
+    private Journal.JournalWriter? _journal;
 
     /// <summary>Creates the stage over <paramref name="ring"/>.</summary>
     /// <param name="ring">The ring (single producer).</param>
@@ -52,7 +52,7 @@ public sealed class IngestStage
     /// construction and no third busy thread competes with the stages for the cores.
     /// </summary>
     /// <remarks>Before the first frame; producer thread.</remarks>
-    public void JournalTo(Journal.JournalStage journal)
+    public void JournalTo(Journal.JournalWriter journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;

@@ -17,7 +17,7 @@ namespace RoboTrader.Engine.Journal;
 /// options) attaches the ring sequence to each commit; the end of the data commits everything.
 /// </summary>
 /// <remarks>The producer's thread only. The journal itself is owned (opened, closed) by the host.</remarks>
-public sealed class JournalStage
+public sealed class JournalWriter
 {
     /// <summary>A block is cut once it holds this many bytes of records.</summary>
     public const int BlockBytes = 64 * 1024;
@@ -32,11 +32,11 @@ public sealed class JournalStage
     private long _blockLast = -1;
     private long _lastSequence = -1;
 
-    /// <summary>Creates the stage over an open journal.</summary>
+    /// <summary>Creates the writer over an open journal.</summary>
     /// <param name="journal">The journal.</param>
     /// <param name="checkpoints">When given, told where the entry after each checkpoint frame starts.</param>
     /// <param name="compress">Brotli-compress each block (when it pays).</param>
-    public JournalStage(InputJournal journal, Checkpoints.CheckpointCoordinator? checkpoints = null, bool compress = false)
+    public JournalWriter(InputJournal journal, Checkpoints.CheckpointCoordinator? checkpoints = null, bool compress = false)
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
