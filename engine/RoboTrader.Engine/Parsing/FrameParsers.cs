@@ -38,6 +38,7 @@ public static class FrameParsers
             case FrameFormat.BinanceSpot:
                 return BinanceParser.Parse(level, frame, context, ref slot.Market);
             case FrameFormat.TaskInputs:
+                slot.HasTaskInput = true; // parse clears Signal and Command on the slot's next lap
                 return TaskInputParser.Parse(level, frame, context, ref slot.Signal, ref slot.Command);
             default:
                 return ErrorCode.ParseUnknownSource;

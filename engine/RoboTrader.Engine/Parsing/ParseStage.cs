@@ -149,7 +149,10 @@ public sealed class ParseStage : IStage, ICheckpointable
                 slot.Market.Flags |= MarketEventFlags.Partial;
             }
 
-            slot.Signal.IsPartial = slot.Signal.IsPresent;
+            if (slot.HasTaskInput)
+            {
+                slot.Signal.IsPartial = slot.Signal.IsPresent;
+            }
             Succeed(slot, id, ParseLevel.Basic);
             ParsedBasic++;
             return;
@@ -177,8 +180,13 @@ public sealed class ParseStage : IStage, ICheckpointable
     private static void Clear(PipelineSlot slot)
     {
         slot.Market = default;
-        slot.Signal = default;
-        slot.Command = default;
+        if (slot.HasTaskInput)
+        {
+            // Only a task-input frame writes these (cold) fields; a market event leaves their cache line alone.
+            slot.Signal = default;
+            slot.Command = default;
+            slot.HasTaskInput = false;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -189,16 +197,19 @@ public sealed class ParseStage : IStage, ICheckpointable
         slot.LenientError = ErrorCode.None;
         slot.BasicError = ErrorCode.None;
         _levelCounts[(id * Levels) + (int)level]++;
-        if (slot.Signal.IsPresent)
+        if (slot.HasTaskInput)
         {
-            Signals++;
-            return;
-        }
+            if (slot.Signal.IsPresent)
+            {
+                Signals++;
+                return;
+            }
 
-        if (slot.Command.IsPresent)
-        {
-            Commands++;
-            return;
+            if (slot.Command.IsPresent)
+            {
+                Commands++;
+                return;
+            }
         }
 
         _counts[(int)slot.Market.Kind]++;

@@ -70,7 +70,8 @@ public sealed class EnginePipeline : IDisposable
         var groups = options.Placement.Groups
             .Select(g => (IReadOnlyList<StageSupervisor>)g.Select(k => byKind[k]).ToList())
             .ToList();
-        var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(), options.RingSize);
+        var handOff = new FusedHandOff(); // risk, decide and execute are fused: one hand-off serves every slot
+        var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(handOff), options.RingSize);
         var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), options.PinThreads, checkpoints);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
