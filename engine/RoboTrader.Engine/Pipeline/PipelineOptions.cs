@@ -11,8 +11,13 @@ namespace RoboTrader.Engine.Pipeline;
 /// <param name="PinThreads">Pin the producer thread to CPU 0 and each stage thread to a CPU of its own (Linux).</param>
 public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1, bool PinThreads = false)
 {
-    /// <summary>For replay: 64Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread, 64-frame publish batches.</summary>
-    public static PipelineOptions Default { get; } = new(1 << 16, WaitStrategyKind.Yielding, StagePlacement.Default, 64);
+    /// <summary>For replay: 8Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread, 64-frame publish batches.</summary>
+    /// <remarks>
+    /// 8Ki slots (about 3 MB) stay in the last-level cache with room to spare: the producer runs a full ring ahead when
+    /// the stages are the bottleneck, so with 64Ki slots (26 MB) every slot line came back from memory and the full
+    /// real-data backtest ran at 5.0 M events/s against 6.4–7.3 M with 1Ki–16Ki slots (best of 5, perf/RESULTS.md).
+    /// </remarks>
+    public static PipelineOptions Default { get; } = new(1 << 13, WaitStrategyKind.Yielding, StagePlacement.Default, 64);
 
     /// <summary>Throws an <see cref="EngineException"/> naming the option when a value is invalid.</summary>
     public void Validate()
