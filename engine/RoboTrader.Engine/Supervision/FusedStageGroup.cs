@@ -10,6 +10,7 @@ namespace RoboTrader.Engine.Supervision;
 public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
 {
     private readonly IStage[] _stages;
+    private readonly StageHandler[] _handlers;
     private readonly StageSupervisor[] _supervisors;
     private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
     private readonly bool _last;
@@ -25,7 +26,14 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
         _last = last;
         _supervisors = [.. supervisors];
         _stages = _supervisors.Select(s => s.Stage).ToArray();
+
+        // One closed delegate per stage: the loop's call site sees five stage types, and an interface call there goes
+        // through the runtime's megamorphic resolve stub (a hashed lookup, ~14 ns per event in the profile) where a
+        // delegate is a plain indirect call.
+        _handlers = _stages.Select(s => (StageHandler)s.OnEvent).ToArray();
     }
+
+    private delegate void StageHandler(PipelineSlot slot, long sequence, bool endOfBatch);
 
     /// <summary>Thread name: the stages joined by '+'.</summary>
     public string Name => string.Join('+', _stages.Select(s => s.Kind.ToString().ToLowerInvariant()));
@@ -33,12 +41,12 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
     /// <inheritdoc />
     public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
     {
-        var stages = _stages;
-        for (var i = 0; i < stages.Length; i++)
+        var handlers = _handlers;
+        for (var i = 0; i < handlers.Length; i++)
         {
             try
             {
-                stages[i].OnEvent(data, sequence, endOfBatch);
+                handlers[i](data, sequence, endOfBatch);
             }
             catch (Exception ex)
             {
