@@ -174,7 +174,34 @@ internal sealed class LeanCsvReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ParseTime()
     {
+        // Fast path, one pass: up to 18 plain digits ending at the first comma or the end of the line (every real
+        // LEAN line). Anything else takes the general path below, which decides exactly as before.
         var line = Line;
+        long value = 0;
+        var i = 0;
+        for (; i < line.Length && i < 18; i++)
+        {
+            var digit = (uint)(line[i] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        if (i > 0 && (i == line.Length || line[i] == (byte)','))
+        {
+            Time = value;
+            return;
+        }
+
+        ParseTimeGeneral(line);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ParseTimeGeneral(ReadOnlySpan<byte> line)
+    {
         var comma = line.IndexOf((byte)',');
         var field = comma < 0 ? line : line[..comma];
         if (Utf8Parser.TryParse(field, out long time, out var consumed) && consumed == field.Length)

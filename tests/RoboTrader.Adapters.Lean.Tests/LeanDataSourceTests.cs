@@ -132,6 +132,31 @@ public sealed class LeanDataSourceTests
     }
 
     [Theory]
+    [InlineData("1500", false)]
+    [InlineData("0001500", false)]
+    [InlineData("000000000000000001500", false)] // more than 18 digits: the general parser still reads 1500
+    [InlineData("", true)]
+    [InlineData("15x0", true)]
+    [InlineData("99999999999999999999", true)]   // overflows a long
+    public void Run_TimeField_MergesAtItsValueOrAtThePreviousTimeWhenInvalid(string time, bool invalid)
+    {
+        using var temp = new TempDirectory();
+        var root = LeanFixture.CreateRoot(temp);
+        LeanFixture.Trades(root, "BAC", s_monday, $"500,1,1,P,0,0\n{time},2,1,P,0,0");
+        LeanFixture.Trades(root, "AIG", s_monday, "1000,4,1,P,0,0\n2000,5,1,P,0,0");
+        var source = new LeanDataSource(root, ["BAC", "AIG"], s_monday, s_monday, LeanResolution.Tick);
+
+        var (_, frames) = FrameCapture.Collect(source);
+
+        var line = $"{time},2,1,P,0,0";
+        string[] expected = invalid
+            ? ["500,1,1,P,0,0", line, "1000,4,1,P,0,0", "2000,5,1,P,0,0"]
+            : ["500,1,1,P,0,0", "1000,4,1,P,0,0", line, "2000,5,1,P,0,0"];
+        Assert.Equal(expected, frames.Select(f => f.Text));
+        Assert.Equal(invalid ? 1 : 0, source.Statistics.LinesWithInvalidTime);
+    }
+
+    [Theory]
     [InlineData(16)]
     [InlineData(17)]
     [InlineData(61)]
