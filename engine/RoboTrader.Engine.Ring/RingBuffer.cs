@@ -19,6 +19,7 @@ public sealed class RingBuffer<T>
     private readonly T[] _entries;
     private readonly long _mask;
     private readonly Sequencer _sequencer;
+    private readonly SingleProducerSequencer? _single; // the common case, called directly (inlined) rather than virtually
 
     /// <summary>Creates a ring filled by <paramref name="factory"/> (called once per slot) over <paramref name="sequencer"/>.</summary>
     public RingBuffer(Func<T> factory, Sequencer sequencer)
@@ -26,6 +27,7 @@ public sealed class RingBuffer<T>
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(sequencer);
         _sequencer = sequencer;
+        _single = sequencer as SingleProducerSequencer;
         _mask = sequencer.BufferSize - 1;
         _entries = new T[sequencer.BufferSize + (2 * Padding)];
         for (var i = 0; i < sequencer.BufferSize; i++)
@@ -60,22 +62,43 @@ public sealed class RingBuffer<T>
 
     /// <summary>Claims the next sequence (waits while full).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Next() => _sequencer.Next(1);
+    public long Next() => _single is { } single ? single.Next(1) : _sequencer.Next(1);
 
     /// <summary>Claims <paramref name="n"/> sequences and returns the highest (waits while full).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Next(int n) => _sequencer.Next(n);
+    public long Next(int n) => _single is { } single ? single.Next(n) : _sequencer.Next(n);
 
     /// <summary>Claims <paramref name="n"/> sequences if there is room now.</summary>
-    public bool TryNext(int n, out long sequence) => _sequencer.TryNext(n, out sequence);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryNext(int n, out long sequence) => _single is { } single ? single.TryNext(n, out sequence) : _sequencer.TryNext(n, out sequence);
 
     /// <summary>Publishes one claimed sequence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Publish(long sequence) => _sequencer.Publish(sequence);
+    public void Publish(long sequence)
+    {
+        if (_single is { } single)
+        {
+            single.Publish(sequence);
+        }
+        else
+        {
+            _sequencer.Publish(sequence);
+        }
+    }
 
     /// <summary>Publishes a claimed range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Publish(long low, long high) => _sequencer.Publish(low, high);
+    public void Publish(long low, long high)
+    {
+        if (_single is { } single)
+        {
+            single.Publish(high);
+        }
+        else
+        {
+            _sequencer.Publish(low, high);
+        }
+    }
 
     /// <summary>Adds sequences producers must not overtake.</summary>
     public void AddGatingSequences(params Sequence[] sequences) => _sequencer.AddGatingSequences(sequences);

@@ -72,9 +72,14 @@ public sealed class SingleProducerSequencer : Sequencer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override bool TryNext(int n, out long sequence)
     {
-        CheckClaim(n);
+        if ((uint)(n - 1) >= (uint)BufferSize)
+        {
+            CheckClaim(n);
+        }
+
         var nextValue = _fields.NextValue;
         var nextSequence = nextValue + n;
         var wrapPoint = nextSequence - BufferSize;
