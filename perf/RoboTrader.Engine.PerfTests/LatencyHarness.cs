@@ -19,7 +19,7 @@ public static class LatencyHarness
     public sealed record Result(LatencyHistogram Histogram, long Events, long LateFrames, double OfferedPerSecond);
 
     /// <summary>Runs for <paramref name="duration"/> at <paramref name="eventsPerSecond"/>, writing outputs to a temp folder.</summary>
-    public static Result Run(long eventsPerSecond, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement, bool pinThreads = false)
+    public static Result Run(long eventsPerSecond, TimeSpan duration, (WaitStrategyKind Wait, IReadOnlyList<WaitStrategyKind>? PerGroup) wait, StagePlacement placement, bool pinThreads = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerSecond, 1);
         var outDir = Path.Combine(Path.GetTempPath(), "robotrader-latency-" + Guid.NewGuid().ToString("N"));
@@ -37,7 +37,7 @@ public static class LatencyHarness
         }
     }
 
-    private static (long Events, long Late) Once(long rate, TimeSpan duration, WaitStrategyKind wait, StagePlacement placement, bool pinThreads, string outDir, LatencyHistogram histogram)
+    private static (long Events, long Late) Once(long rate, TimeSpan duration, (WaitStrategyKind Wait, IReadOnlyList<WaitStrategyKind>? PerGroup) wait, StagePlacement placement, bool pinThreads, string outDir, LatencyHistogram histogram)
     {
         var source = new PacedFrameSource(rate, duration);
         var options = new BacktestOptions(
@@ -45,7 +45,7 @@ public static class LatencyHarness
             new SmaCrossOptions(1, 2, Quantity.FromUnits(100)),
             new ExecutionOptions(default),
             RiskOptions.Default,
-            new PipelineOptions(1 << 16, wait, placement, PinThreads: pinThreads),
+            new PipelineOptions(PipelineOptions.Default.RingSize, wait.Wait, placement, PinThreads: pinThreads, GroupWaits: wait.PerGroup),
             []);
         var summary = BacktestRunner.Run(source, options, histogram);
         return (summary.Events, source.LateFrames);

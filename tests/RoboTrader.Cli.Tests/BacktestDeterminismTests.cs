@@ -27,7 +27,7 @@ public sealed class BacktestDeterminismTests : IDisposable
 
         var first = Run("first");
         var second = Run("second");
-        var split = Run("split", "--placement", "parse|risk,decide,execute|persist", "--ring-size", "64", "--wait", "blocking");
+        var split = Run("split", "--placement", "parse|risk,decide,execute|persist", "--ring-size", "64", "--wait", "blocking|yielding|sleeping");
 
         foreach (var other in new[] { second, split })
         {

@@ -54,6 +54,8 @@ public sealed class CommandLineTests : IDisposable
         { ["--resolution", "hour"], "--resolution 'hour'" },
         { ["--ring-size", "1000"], "--ring-size must be a power of two" },
         { ["--placement", "parse|risk|decide,execute,persist"], "must be fused" },
+        { ["--wait", "busy-spin|sleeping"], "--wait gives 2 strategies for 1 placement groups" },
+        { ["--placement", "parse|risk,decide,execute,persist", "--wait", "busy-spin|nap"], "--wait 'nap' is not busy-spin, yielding, sleeping or blocking" },
         { ["--symbols", ","], "--symbols needs at least one symbol" },
         { ["--price-band-pct", "0"], "price-band-pct must be between 1 and 100" },
         { ["--durability", "commit-before-execute"], "--durability applies with --state" },

@@ -104,6 +104,21 @@ public static class CliValues
         _ => throw new UsageException($"{option} '{text}' is not busy-spin, yielding, sleeping or blocking"),
     };
 
+    /// <summary>
+    /// One wait strategy for every group ("yielding"), or one per placement group separated by '|' like the placement
+    /// itself ("busy-spin|sleeping"); the second is null for the first form.
+    /// </summary>
+    public static (WaitStrategyKind Wait, IReadOnlyList<WaitStrategyKind>? PerGroup) WaitStrategies(string option, string? text)
+    {
+        if (text is null || !text.Contains('|', StringComparison.Ordinal))
+        {
+            return (WaitStrategy(option, text), null);
+        }
+
+        var kinds = text.Split('|').Select(part => WaitStrategy(option, part.Trim())).ToArray();
+        return (kinds[0], kinds);
+    }
+
     /// <summary>A stage placement such as 'parse|risk,decide,execute,persist'.</summary>
     public static StagePlacement Placement(string option, string? text)
     {

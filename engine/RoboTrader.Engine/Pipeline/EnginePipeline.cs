@@ -72,7 +72,7 @@ public sealed class EnginePipeline : IDisposable
             .ToList();
         var handOff = new FusedHandOff(); // risk, decide and execute are fused: one hand-off serves every slot
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(handOff), options.RingSize);
-        var supervisor = new PipelineSupervisor(ring, groups, WaitStrategies.Create(options.Wait), options.PinThreads, checkpoints);
+        var supervisor = new PipelineSupervisor(ring, groups, groups.Select((_, g) => WaitStrategies.Create(options.WaitOf(g))).ToArray(), options.PinThreads, checkpoints);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);

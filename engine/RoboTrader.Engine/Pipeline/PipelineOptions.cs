@@ -9,8 +9,16 @@ namespace RoboTrader.Engine.Pipeline;
 /// <param name="Placement">Which stages share a thread.</param>
 /// <param name="PublishBatch">Frames ingest writes before publishing the cursor (1 = each at once, for live feeds).</param>
 /// <param name="PinThreads">Pin the producer thread to CPU 0 and each stage thread to a CPU of its own (Linux).</param>
-public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1, bool PinThreads = false)
+/// <param name="GroupWaits">
+/// One wait strategy per placement group, overriding <paramref name="Wait"/> (null: every group uses it). For
+/// latency, the trading group busy-spins while a separate persist group sleeps, so file writes never hold up an order
+/// and the persist thread takes little of the core it shares.
+/// </param>
+public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StagePlacement Placement, int PublishBatch = 1, bool PinThreads = false, IReadOnlyList<WaitStrategyKind>? GroupWaits = null)
 {
+    /// <summary>The wait strategy of placement group <paramref name="group"/>.</summary>
+    public WaitStrategyKind WaitOf(int group) => GroupWaits is { } waits ? waits[group] : Wait;
+
     /// <summary>For replay: 8Ki slots, yielding wait (two busy threads on two cores), every stage fused on one thread, 64-frame publish batches.</summary>
     /// <remarks>
     /// 8Ki slots (about 3 MB) stay in the last-level cache with room to spare: the producer runs a full ring ahead when
@@ -38,5 +46,20 @@ public sealed record PipelineOptions(int RingSize, WaitStrategyKind Wait, StageP
         }
 
         ArgumentNullException.ThrowIfNull(Placement);
+        if (GroupWaits is { } waits)
+        {
+            if (waits.Count != Placement.Groups.Length)
+            {
+                throw new EngineException(ErrorCode.ConfigurationInvalid, $"--wait gives {waits.Count} strategies for {Placement.Groups.Length} placement groups ('{Placement}'): give one, or one per group separated by '|'");
+            }
+
+            foreach (var kind in waits)
+            {
+                if (!Enum.IsDefined(kind))
+                {
+                    throw new EngineException(ErrorCode.ConfigurationInvalid, $"--wait '{kind}' is not a wait strategy");
+                }
+            }
+        }
     }
 }

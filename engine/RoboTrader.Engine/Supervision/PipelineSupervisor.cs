@@ -30,17 +30,34 @@ public sealed class PipelineSupervisor : IDisposable
         IWaitStrategy waitStrategy,
         bool pinThreads = false,
         Checkpoints.CheckpointCoordinator? checkpoints = null)
+        : this(ring, groups, Enumerable.Repeat(waitStrategy ?? throw new ArgumentNullException(nameof(waitStrategy)), groups?.Count ?? 0).ToArray(), pinThreads, checkpoints)
+    {
+    }
+
+    /// <summary>Builds the consumer chain for <paramref name="groups"/>, each group with a wait strategy of its own.</summary>
+    /// <param name="ring">The ring.</param>
+    /// <param name="groups">Stage groups in pipeline order, each on a thread of its own, each waiting for the one before.</param>
+    /// <param name="waitStrategies">How each group's thread waits (one per group).</param>
+    /// <param name="pinThreads">Pin stage group threads to CPUs 1, 2, ... (CPU 0 is the producer's).</param>
+    /// <param name="checkpoints">When given, each group writes its stages' state at stamped frames (see <see cref="Checkpoints.CheckpointCoordinator"/>).</param>
+    public PipelineSupervisor(
+        RingBuffer<PipelineSlot> ring,
+        IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
+        IReadOnlyList<IWaitStrategy> waitStrategies,
+        bool pinThreads = false,
+        Checkpoints.CheckpointCoordinator? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(groups);
-        ArgumentNullException.ThrowIfNull(waitStrategy);
+        ArgumentNullException.ThrowIfNull(waitStrategies);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(waitStrategies.Count, groups.Count, nameof(waitStrategies));
         _ring = ring;
         Sequence[] upstream = [];
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
             var handler = new FusedStageGroup(group, checkpoints, last: g == groups.Count - 1);
-            var barrier = ring.NewBarrier(waitStrategy, upstream);
+            var barrier = ring.NewBarrier(waitStrategies[g], upstream);
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
             var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4));

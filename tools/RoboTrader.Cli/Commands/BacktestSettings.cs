@@ -32,7 +32,7 @@ internal sealed class BacktestSettings
     private readonly Option<int> _priceBand = new("--price-band-pct") { Description = "risk: largest distance of an order price from the last trade, in percent", DefaultValueFactory = _ => 10 };
     private readonly Option<bool> _killSwitch = new("--kill-switch") { Description = "risk: start with the kill switch engaged (no orders)" };
     private readonly Option<int> _ringSize = new("--ring-size") { Description = "ring slots (power of two)", DefaultValueFactory = _ => PipelineOptions.Default.RingSize };
-    private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking", DefaultValueFactory = _ => "yielding" };
+    private readonly Option<string> _wait = new("--wait") { Description = "consumer wait strategy: busy-spin, yielding, sleeping, blocking; or one per placement group, e.g. busy-spin|sleeping", DefaultValueFactory = _ => "yielding" };
     private readonly Option<int> _publishBatch = new("--publish-batch") { Description = "frames ingest writes before publishing them to the stages", DefaultValueFactory = _ => PipelineOptions.Default.PublishBatch };
     private readonly Option<bool> _pinThreads = new("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own (Linux)" };
     private readonly RiskSettings _risk = new();
@@ -90,7 +90,7 @@ internal sealed class BacktestSettings
         }
 
         var window = windowText is null ? SignalOptions.Default.Window : CliValues.Duration("--signal-window", windowText);
-        var wait = CliValues.WaitStrategy("--wait", parse.GetValue(_wait));
+        var (wait, groupWaits) = CliValues.WaitStrategies("--wait", parse.GetValue(_wait));
         var placement = CliValues.Placement("--placement", parse.GetValue(_placement));
         var qty = new Quantity(CliValues.PositiveDecimal("--qty", parse.GetValue(_qty)));
         var fee = new BasisPoints(CliValues.NonNegativeDecimal("--fee-bps", parse.GetValue(_feeBps)));
@@ -115,7 +115,7 @@ internal sealed class BacktestSettings
             new SmaCrossOptions(fast, slow, qty),
             _execution.ToOptions(parse, fee, tick, all),
             _risk.Apply(parse, new RiskOptions(maxPosition, parse.GetValue(_priceBand), parse.GetValue(_killSwitch)), all),
-            new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads)),
+            new PipelineOptions(parse.GetValue(_ringSize), wait, placement, parse.GetValue(_publishBatch), parse.GetValue(_pinThreads), groupWaits),
             all)
         {
             Strategy = kind,

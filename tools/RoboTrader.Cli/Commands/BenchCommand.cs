@@ -48,7 +48,7 @@ public static class BenchCommand
     {
         var rate = new Option<long>("--rate") { Description = "offered load, events per second", DefaultValueFactory = _ => 100_000 };
         var seconds = new Option<double>("--seconds") { Description = "how long to measure (after a 1 s warm-up)", DefaultValueFactory = _ => 10 };
-        var wait = new Option<string>("--wait") { Description = "consumer wait strategy", DefaultValueFactory = _ => "busy-spin" };
+        var wait = new Option<string>("--wait") { Description = "consumer wait strategy, or one per placement group separated by '|' (e.g. busy-spin|sleeping)", DefaultValueFactory = _ => "busy-spin" };
         var placement = new Option<string>("--placement") { Description = "stages per thread", DefaultValueFactory = _ => StagePlacement.Default.ToString() };
         var pin = new Option<bool>("--pin-threads") { Description = "pin the producer to CPU 0 and each stage thread to a CPU of its own" };
         var command = new Command("latency", "Tick-to-order latency (receive stamp to order leaving execute) at a steady offered load.") { rate, seconds, wait, placement, pin };
@@ -60,7 +60,7 @@ public static class BenchCommand
                 throw new UsageException($"--rate must be between 1 and 50000000 events per second (got {offered})");
             }
 
-            var result = LatencyHarness.Run(offered, Duration(parse.GetValue(seconds)), CliValues.WaitStrategy("--wait", parse.GetValue(wait)), CliValues.Placement("--placement", parse.GetValue(placement)), parse.GetValue(pin));
+            var result = LatencyHarness.Run(offered, Duration(parse.GetValue(seconds)), CliValues.WaitStrategies("--wait", parse.GetValue(wait)), CliValues.Placement("--placement", parse.GetValue(placement)), parse.GetValue(pin));
             var h = result.Histogram;
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"offered {result.OfferedPerSecond:F0} events/s for {result.Events} events; {h.Count} orders measured; {result.LateFrames} frames published >10 µs late"));
