@@ -16,7 +16,7 @@ public sealed partial class ExecuteStage
         var price = _costs.Execution(order.Side, market, order.HasLimit, order.LimitPrice);
         var fee = _costs.Fee(quantity, price);
         var realizedBefore = book.Position.RealizedPnl;
-        book.Position.Apply(order.Side == Side.Sell ? -quantity : quantity, price, fee);
+        book.Apply(order.Side == Side.Sell ? -quantity : quantity, price, fee);
         slot.AddFill(new Fill
         {
             Sequence = sequence,

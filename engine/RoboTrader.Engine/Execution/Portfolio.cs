@@ -13,15 +13,29 @@ namespace RoboTrader.Engine.Execution;
 public sealed class Portfolio : IPortfolioView, ICheckpointable
 {
     private readonly SymbolBook[] _books;
+    private readonly int[] _dirty;
+    private int _dirtyCount;
+
+    // Sums over the positions, kept as fills are booked and marks move, so that every aggregate below is a few
+    // additions instead of a notional (an Int128 multiply and divide) per symbol per read: risk reads equity and
+    // exposure on every event when portfolio limits are on (measured: ~230 ns an event for four symbols). Int128
+    // addition is exact, so each aggregate equals the per-symbol sum it replaces (PortfolioViewTests, the FsCheck
+    // accounting properties).
+    private Int128 _realized;
+    private Int128 _fees;
+    private Int128 _cost;
+    private Int128 _net;   // Σ Notional(quantity, mark) as of each book's last revaluation
+    private Int128 _gross; // Σ Notional(|quantity|, mark)
 
     /// <summary>Creates an empty portfolio for <paramref name="symbolCount"/> symbols holding <paramref name="initialCash"/>.</summary>
     public Portfolio(int symbolCount, Money initialCash = default)
     {
         InitialCash = initialCash;
         _books = new SymbolBook[symbolCount];
+        _dirty = new int[symbolCount];
         for (var i = 0; i < symbolCount; i++)
         {
-            _books[i] = new SymbolBook();
+            _books[i] = new SymbolBook(this, i);
         }
     }
 
@@ -32,16 +46,37 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
     public Money InitialCash { get; }
 
     /// <inheritdoc />
-    public Money Cash => InitialCash + Sum(static (in Position p, Price _) => p.RealizedPnl - p.Fees - p.CostBasis);
+    public Money Cash => InitialCash + new Money(_realized - _fees - _cost);
 
     /// <inheritdoc />
-    public Money Equity => InitialCash + Sum(static (in Position p, Price mark) => p.RealizedPnl - p.Fees + p.Unrealized(mark));
+    public Money Equity
+    {
+        get
+        {
+            Revalue();
+            return InitialCash + new Money(_realized - _fees + _net - _cost);
+        }
+    }
 
     /// <inheritdoc />
-    public Money GrossExposure => Sum(static (in Position p, Price mark) => Money.Notional(p.Quantity.Raw < 0 ? -p.Quantity : p.Quantity, mark));
+    public Money GrossExposure
+    {
+        get
+        {
+            Revalue();
+            return new Money(_gross);
+        }
+    }
 
     /// <inheritdoc />
-    public Money NetExposure => Sum(static (in Position p, Price mark) => Money.Notional(p.Quantity, mark));
+    public Money NetExposure
+    {
+        get
+        {
+            Revalue();
+            return new Money(_net);
+        }
+    }
 
     /// <inheritdoc />
     public Price AverageCostOf(SymbolId symbol)
@@ -68,13 +103,20 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
     public Price MarkOf(SymbolId symbol) => _books[symbol.Value].Mark;
 
     /// <summary>Realized PnL over all symbols (before fees).</summary>
-    public Money RealizedPnl => Sum(static (in Position p, Price _) => p.RealizedPnl);
+    public Money RealizedPnl => new(_realized);
 
     /// <summary>Unrealized PnL over all symbols, each marked at its last trade.</summary>
-    public Money UnrealizedPnl => Sum(static (in Position p, Price mark) => p.Unrealized(mark));
+    public Money UnrealizedPnl
+    {
+        get
+        {
+            Revalue();
+            return new Money(_net - _cost);
+        }
+    }
 
     /// <summary>Fees over all symbols.</summary>
-    public Money Fees => Sum(static (in Position p, Price _) => p.Fees);
+    public Money Fees => new(_fees);
 
     /// <summary>Working orders of <paramref name="symbol"/> (oldest first).</summary>
     public ReadOnlySpan<Order> WorkingOrders(SymbolId symbol) => _books[symbol.Value].Working;
@@ -88,7 +130,8 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
         foreach (var book in _books)
         {
             CheckpointState.WriteValue(ref writer, in book.Position);
-            CheckpointState.WriteValue(ref writer, in book.Mark);
+            var mark = book.Mark;
+            CheckpointState.WriteValue(ref writer, in mark);
             CheckpointState.WriteSpan(ref writer, book.Working);
         }
     }
@@ -103,38 +146,109 @@ public sealed class Portfolio : IPortfolioView, ICheckpointable
 
         foreach (var book in _books)
         {
-            book.Position = CheckpointState.ReadValue<Position>(ref reader);
-            book.Mark = CheckpointState.ReadValue<Price>(ref reader);
+            var position = CheckpointState.ReadValue<Position>(ref reader);
+            book.Set(in position, CheckpointState.ReadValue<Price>(ref reader));
             book.Restore(CheckpointState.ReadArray<Order>(ref reader));
         }
     }
 
-    private delegate Money PositionMeasure(in Position position, Price mark);
-
-    private Money Sum(PositionMeasure measure)
+    /// <summary>Brings the exposure sums up to date with the marks and positions that moved since the last read.</summary>
+    private void Revalue()
     {
-        var total = Money.Zero;
-        foreach (var book in _books)
+        for (var i = 0; i < _dirtyCount; i++)
         {
-            total += measure(in book.Position, book.Mark);
+            var book = _books[_dirty[i]];
+            book.Dirty = false;
+            var quantity = book.Position.Quantity;
+            var net = Money.Notional(quantity, book.Mark).Raw;
+            var gross = Money.Notional(quantity.Raw < 0 ? -quantity : quantity, book.Mark).Raw;
+            _net += net - book.Net;
+            _gross += gross - book.Gross;
+            book.Net = net;
+            book.Gross = gross;
         }
 
-        return total;
+        _dirtyCount = 0;
     }
 
-    /// <summary>Everything about one symbol.</summary>
-    /// <remarks>
-    /// Orders are kept in submission order. During an event an order may become terminal while it stays in the array;
-    /// <see cref="Settle"/> (called by execute before the event ends) drops those and recomputes the pending totals,
-    /// so between events <see cref="Working"/> holds only working orders.
-    /// </remarks>
-    internal sealed class SymbolBook
+    private void MarkDirty(SymbolBook book)
+    {
+        if (!book.Dirty)
+        {
+            book.Dirty = true;
+            _dirty[_dirtyCount++] = book.Index;
+        }
+    }
+
+    private void Unbook(in Position position)
+    {
+        _realized -= position.RealizedPnl.Raw;
+        _fees -= position.Fees.Raw;
+        _cost -= position.CostBasis.Raw;
+    }
+
+    private void Book(in Position position)
+    {
+        _realized += position.RealizedPnl.Raw;
+        _fees += position.Fees.Raw;
+        _cost += position.CostBasis.Raw;
+    }
+
+    internal sealed class SymbolBook(Portfolio owner, int index)
     {
         private Order[] _orders = new Order[4];
         private int _count;
+        private Position _position;
+        private Price _mark;
 
-        public Position Position;
-        public Price Mark;
+        /// <summary>The symbol's index in the portfolio.</summary>
+        public int Index { get; } = index;
+
+        /// <summary>The position (changed only through <see cref="Apply"/>, so the portfolio's sums follow it).</summary>
+        public ref readonly Position Position => ref _position;
+
+        /// <summary>The last trade price the position is marked at.</summary>
+        public Price Mark
+        {
+            get => _mark;
+            set
+            {
+                if (value.Raw != _mark.Raw)
+                {
+                    _mark = value;
+                    owner.MarkDirty(this);
+                }
+            }
+        }
+
+        /// <summary>Notional(quantity, mark) at the last revaluation.</summary>
+        public Int128 Net;
+
+        /// <summary>Notional(|quantity|, mark) at the last revaluation.</summary>
+        public Int128 Gross;
+
+        /// <summary>True while <see cref="Net"/> and <see cref="Gross"/> are behind the position or the mark.</summary>
+        public bool Dirty;
+
+        /// <summary>Books a fill into the position (see <see cref="Core.Trading.Position.Apply"/>).</summary>
+        public void Apply(Quantity signedQuantity, Price price, Money fee)
+        {
+            owner.Unbook(in _position);
+            _position.Apply(signedQuantity, price, fee);
+            owner.Book(in _position);
+            owner.MarkDirty(this);
+        }
+
+        /// <summary>Replaces the position and the mark (checkpoint restore).</summary>
+        public void Set(in Position position, Price mark)
+        {
+            owner.Unbook(in _position);
+            _position = position;
+            owner.Book(in _position);
+            _mark = mark;
+            owner.MarkDirty(this);
+        }
+
         public long PendingBuy;
         public long PendingSell;
 

@@ -19,8 +19,8 @@ public sealed class PortfolioViewTests
         var a = portfolio.Book(new SymbolId(0));
         var b = portfolio.Book(new SymbolId(1));
 
-        a.Position.Apply(Q(100), P("10"), M(1)); // cash 10000 − 1000 − 1
-        b.Position.Apply(Q(-50), P("20"), M(2)); // short: cash + 1000 − 2
+        a.Apply(Q(100), P("10"), M(1)); // cash 10000 − 1000 − 1
+        b.Apply(Q(-50), P("20"), M(2)); // short: cash + 1000 − 2
         a.Mark = P("11");
         b.Mark = P("18");
 
@@ -39,11 +39,11 @@ public sealed class PortfolioViewTests
         var book = portfolio.Book(new SymbolId(0));
         Assert.Equal(Price.Zero, portfolio.AverageCostOf(new SymbolId(0)));
 
-        book.Position.Apply(Q(100), P("10"), Money.Zero);
-        book.Position.Apply(Q(200), P("10.3"), Money.Zero);
+        book.Apply(Q(100), P("10"), Money.Zero);
+        book.Apply(Q(200), P("10.3"), Money.Zero);
         Assert.Equal(P("10.2"), portfolio.AverageCostOf(new SymbolId(0)));
 
-        book.Position.Apply(Q(-300), P("11"), Money.Zero);
+        book.Apply(Q(-300), P("11"), Money.Zero);
         Assert.Equal(Price.Zero, portfolio.AverageCostOf(new SymbolId(0)));
     }
 
@@ -51,7 +51,7 @@ public sealed class PortfolioViewTests
     public void AverageCost_OfShort_IsPositive()
     {
         var portfolio = new Portfolio(1);
-        portfolio.Book(new SymbolId(0)).Position.Apply(Q(-3), P("10"), Money.Zero);
+        portfolio.Book(new SymbolId(0)).Apply(Q(-3), P("10"), Money.Zero);
         Assert.Equal(P("10"), portfolio.AverageCostOf(new SymbolId(0)));
     }
 }

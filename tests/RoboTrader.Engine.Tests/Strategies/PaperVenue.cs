@@ -52,18 +52,18 @@ internal sealed class PaperVenue(int symbolCount)
         var signed = order.Signed;
         order.RecordFill(order.Leaves);
         book.Settle();
-        book.Position.Apply(signed, price, Money.Zero);
+        book.Apply(signed, price, Money.Zero);
     }
 
     /// <summary>Closes the position at <paramref name="price"/> (as a bracket exit would).</summary>
     public void Flatten(SymbolId symbol, Price price)
     {
         var book = Portfolio.Book(symbol);
-        book.Position.Apply(-book.Position.Quantity, price, Money.Zero);
+        book.Apply(-book.Position.Quantity, price, Money.Zero);
     }
 
     /// <summary>Sets a position directly (as if filled earlier).</summary>
-    public void Hold(SymbolId symbol, long units, long price) => Portfolio.Book(symbol).Position.Apply(Quantity.FromUnits(units), Price.FromUnits(price), Money.Zero);
+    public void Hold(SymbolId symbol, long units, long price) => Portfolio.Book(symbol).Apply(Quantity.FromUnits(units), Price.FromUnits(price), Money.Zero);
 
     private static void Remove(Portfolio.SymbolBook book, ClientOrderId id)
     {
