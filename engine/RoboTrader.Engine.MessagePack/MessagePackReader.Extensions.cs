@@ -11,28 +11,8 @@ public ref partial struct MessagePackReader
     /// <returns>True on success; otherwise false (nothing consumed, see <see cref="Error"/>).</returns>
     public bool TryReadExtension(out sbyte type, out ReadOnlySpan<byte> data)
     {
-        type = 0;
-        data = default;
-        var error = PeekHeader(out var header);
-        if (error != MessagePackError.None)
-        {
-            return Fail(error);
-        }
-
-        if (header.Type != MessagePackType.Extension)
-        {
-            return Fail(MessagePackError.UnexpectedType);
-        }
-
-        if (header.Length > _buffer.Length - _position - header.Size)
-        {
-            return Fail(MessagePackError.Truncated);
-        }
-
-        type = header.ExtensionType;
-        data = _buffer.Slice(_position + header.Size, (int)header.Length);
-        _position += header.Size + (int)header.Length;
-        return Succeed();
+        var error = ReadPayload(MessagePackType.Extension, out type, out data);
+        return error == MessagePackError.None ? Succeed() : Fail(error);
     }
 
     /// <summary>Reads a timestamp (extension −1 with 4, 8 or 12 bytes of data).</summary>

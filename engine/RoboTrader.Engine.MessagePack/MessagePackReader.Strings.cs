@@ -24,26 +24,8 @@ public ref partial struct MessagePackReader
             }
         }
 
-        utf8 = default;
-        var error = PeekHeader(out var header);
-        if (error != MessagePackError.None)
-        {
-            return Fail(error);
-        }
-
-        if (header.Type != MessagePackType.String)
-        {
-            return Fail(MessagePackError.UnexpectedType);
-        }
-
-        if (header.Length > _buffer.Length - _position - header.Size)
-        {
-            return Fail(MessagePackError.Truncated);
-        }
-
-        utf8 = _buffer.Slice(_position + header.Size, (int)header.Length);
-        _position += header.Size + (int)header.Length;
-        return Succeed();
+        var error = ReadPayload(MessagePackType.String, out _, out utf8);
+        return error == MessagePackError.None ? Succeed() : Fail(error);
     }
 
     /// <summary>Reads a string, checks it is valid UTF-8 and decodes it (allocates: not for the hot path).</summary>
@@ -73,25 +55,7 @@ public ref partial struct MessagePackReader
     /// <returns>True on success; otherwise false (nothing consumed, see <see cref="Error"/>).</returns>
     public bool TryReadBinary(out ReadOnlySpan<byte> value)
     {
-        value = default;
-        var error = PeekHeader(out var header);
-        if (error != MessagePackError.None)
-        {
-            return Fail(error);
-        }
-
-        if (header.Type != MessagePackType.Binary)
-        {
-            return Fail(MessagePackError.UnexpectedType);
-        }
-
-        if (header.Length > _buffer.Length - _position - header.Size)
-        {
-            return Fail(MessagePackError.Truncated);
-        }
-
-        value = _buffer.Slice(_position + header.Size, (int)header.Length);
-        _position += header.Size + (int)header.Length;
-        return Succeed();
+        var error = ReadPayload(MessagePackType.Binary, out _, out value);
+        return error == MessagePackError.None ? Succeed() : Fail(error);
     }
 }
