@@ -6,10 +6,9 @@ namespace RoboTrader.Engine.Parsing;
 /// <summary>The strict and lenient levels' walk over the JSON object: collects the fields Binance payloads carry.</summary>
 public static partial class BinanceParser
 {
-    private static ErrorCode Collect(ReadOnlySpan<byte> json, JsonReaderOptions options, ref BinanceFields f)
+    private static ErrorCode Collect(ReadOnlySpan<byte> json, bool lenient, ref BinanceFields f)
     {
-        var reader = new Utf8JsonReader(json, options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonFrame.TryOpenObject(json, lenient, out var reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -141,7 +140,7 @@ public static partial class BinanceParser
             reader.Skip();
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        if (!JsonFrame.IsClosedAtEnd(ref reader))
         {
             return ErrorCode.ParseBadSyntax;
         }

@@ -39,9 +39,7 @@ public static partial class BinanceParser
             case ParseLevel.Strict:
                 return ParseJson(frame, context, lenient: false, ref e);
             case ParseLevel.Lenient:
-                var scratch = context.Scratch(frame.Length * 2);
-                var n = LenientJson.Normalize(frame, scratch);
-                return n < 0 ? ErrorCode.ParseBadSyntax : ParseJson(scratch[..n], context, lenient: true, ref e);
+                return JsonFrame.TryNormalize(frame, context, out var json) ? ParseJson(json, context, lenient: true, ref e) : ErrorCode.ParseBadSyntax;
             case ParseLevel.Basic:
                 return ParseBasic(frame, context, ref e);
             default:
@@ -76,10 +74,9 @@ public static partial class BinanceParser
     {
         try
         {
-            var options = lenient ? LenientJson.LenientOptions : LenientJson.StrictOptions;
             var fields = default(BinanceFields);
             fields.AllDecimalsQuoted = true;
-            var error = Collect(json, options, ref fields);
+            var error = Collect(json, lenient, ref fields);
             if (error != ErrorCode.None)
             {
                 return error;
@@ -104,7 +101,7 @@ public static partial class BinanceParser
                 fields = default;
                 fields.AllDecimalsQuoted = true;
                 fields.Stream = stream;
-                if ((error = Collect(data, options, ref fields)) != ErrorCode.None)
+                if ((error = Collect(data, lenient, ref fields)) != ErrorCode.None)
                 {
                     return error;
                 }

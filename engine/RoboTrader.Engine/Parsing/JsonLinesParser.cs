@@ -52,9 +52,7 @@ public static class JsonLinesParser
             case ParseLevel.Strict:
                 return ParseObject(frame, context, lenient: false, ref e);
             case ParseLevel.Lenient:
-                var scratch = context.Scratch(frame.Length * 2);
-                var n = LenientJson.Normalize(frame, scratch);
-                return n < 0 ? ErrorCode.ParseBadSyntax : ParseObject(scratch[..n], context, lenient: true, ref e);
+                return JsonFrame.TryNormalize(frame, context, out var json) ? ParseObject(json, context, lenient: true, ref e) : ErrorCode.ParseBadSyntax;
             case ParseLevel.Basic:
                 return ParseBasic(frame, context, ref e);
             default:
@@ -77,8 +75,7 @@ public static class JsonLinesParser
 
     private static ErrorCode ReadObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
     {
-        var reader = new Utf8JsonReader(json, lenient ? LenientJson.LenientOptions : LenientJson.StrictOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonFrame.TryOpenObject(json, lenient, out var reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -147,7 +144,7 @@ public static class JsonLinesParser
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        if (!JsonFrame.IsClosedAtEnd(ref reader))
         {
             return ErrorCode.ParseBadSyntax;
         }

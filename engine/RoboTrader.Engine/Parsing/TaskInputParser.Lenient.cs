@@ -9,8 +9,7 @@ public static partial class TaskInputParser
 {
     private static ErrorCode ParseLenient(ReadOnlySpan<byte> json, ParseContext context, ref Signal signal)
     {
-        var reader = new Utf8JsonReader(json, LenientJson.LenientOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonFrame.TryOpenObject(json, lenient: true, out var reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -90,7 +89,7 @@ public static partial class TaskInputParser
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        if (!JsonFrame.IsClosedAtEnd(ref reader))
         {
             signal = default;
             return ErrorCode.ParseBadSyntax;

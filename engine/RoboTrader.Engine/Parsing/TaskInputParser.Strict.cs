@@ -10,8 +10,7 @@ public static partial class TaskInputParser
 {
     private static ErrorCode ParseStrict(ReadOnlySpan<byte> json, ParseContext context, ref Signal signal, ref Command command)
     {
-        var reader = new Utf8JsonReader(json, LenientJson.StrictOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonFrame.TryOpenObject(json, lenient: false, out var reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -63,7 +62,7 @@ public static partial class TaskInputParser
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        if (!JsonFrame.IsClosedAtEnd(ref reader))
         {
             return ErrorCode.ParseBadSyntax;
         }

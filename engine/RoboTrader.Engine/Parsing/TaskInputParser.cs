@@ -66,9 +66,7 @@ public static partial class TaskInputParser
                 case ParseLevel.Strict:
                     return ParseStrict(frame, context, ref signal, ref command);
                 case ParseLevel.Lenient:
-                    var scratch = context.Scratch(frame.Length * 2);
-                    var n = LenientJson.Normalize(frame, scratch);
-                    return n < 0 ? ErrorCode.ParseBadSyntax : ParseLenient(scratch[..n], context, ref signal);
+                    return JsonFrame.TryNormalize(frame, context, out var json) ? ParseLenient(json, context, ref signal) : ErrorCode.ParseBadSyntax;
                 case ParseLevel.Basic:
                     return ParseBasic(frame, context, ref signal);
                 default:
