@@ -11,22 +11,8 @@ public static partial class LeanCsvParser
     public static ErrorCode ParseBasic(ReadOnlySpan<byte> line, ParseContext source, ref MarketEvent e)
     {
         ArgumentNullException.ThrowIfNull(source);
-        e = default;
-        e.Symbol = source.Symbol;
         Span<Range> fields = stackalloc Range[MaxLenientFields];
-        line = TrimRow(line);
-        var count = Split(line, fields);
-        if (count == 0)
-        {
-            return ErrorCode.ParseBadFrame;
-        }
-
-        if (count < 0)
-        {
-            count = MaxLenientFields; // basic ignores the fields past the ones it needs
-        }
-
-        var error = LenientTime(line[fields[0]], source, ref e);
+        var error = BeginRow(ref line, fields, ignoreExtraFields: true, source, ref e, out var count);
         if (error != ErrorCode.None)
         {
             return error;

@@ -23,22 +23,8 @@ public static partial class LeanCsvParser
     public static ErrorCode ParseLenient(ReadOnlySpan<byte> line, ParseContext source, ref MarketEvent e)
     {
         ArgumentNullException.ThrowIfNull(source);
-        e = default;
-        e.Symbol = source.Symbol;
         Span<Range> fields = stackalloc Range[MaxLenientFields];
-        line = TrimRow(line);
-        var count = Split(line, fields);
-        if (count == 0)
-        {
-            return ErrorCode.ParseBadFrame;
-        }
-
-        if (count < 0)
-        {
-            return ErrorCode.ParseFieldCount;
-        }
-
-        var error = LenientTime(line[fields[0]], source, ref e);
+        var error = BeginRow(ref line, fields, ignoreExtraFields: false, source, ref e, out var count);
         if (error != ErrorCode.None)
         {
             return error;
@@ -101,6 +87,37 @@ public static partial class LeanCsvParser
             default:
                 return ErrorCode.ParseUnknownSource;
         }
+    }
+
+    /// <summary>
+    /// The lenient and basic levels' common start: resets <paramref name="e"/> to the source's symbol, trims and
+    /// splits the row into <paramref name="fields"/> and reads the time, the first field. A row with more fields than
+    /// <paramref name="fields"/> holds fails with <see cref="ErrorCode.ParseFieldCount"/>, unless
+    /// <paramref name="ignoreExtraFields"/> (basic reads only the first few), when <paramref name="count"/> is the
+    /// capacity.
+    /// </summary>
+    private static ErrorCode BeginRow(ref ReadOnlySpan<byte> line, scoped Span<Range> fields, bool ignoreExtraFields, ParseContext source, ref MarketEvent e, out int count)
+    {
+        e = default;
+        e.Symbol = source.Symbol;
+        line = TrimRow(line);
+        count = Split(line, fields);
+        if (count == 0)
+        {
+            return ErrorCode.ParseBadFrame;
+        }
+
+        if (count < 0)
+        {
+            if (!ignoreExtraFields)
+            {
+                return ErrorCode.ParseFieldCount;
+            }
+
+            count = fields.Length; // basic ignores the fields past the ones it needs
+        }
+
+        return LenientTime(line[fields[0]], source, ref e);
     }
 
     private static ErrorCode LenientQuoteBar(ReadOnlySpan<byte> line, ReadOnlySpan<Range> fields, ParseContext source, ref MarketEvent e)
