@@ -28,7 +28,7 @@ public static partial class BinanceParser
 
         if (BasicScanner.TryFind(frame, "\"p\""u8, ignoreCase: false, out var price))
         {
-            if ((error = Decimal(price, lenient: true, out var raw)) != ErrorCode.None)
+            if ((error = DecimalText.ParseNonNegative(price, lenient: true, out var raw)) != ErrorCode.None)
             {
                 return error;
             }
@@ -41,8 +41,8 @@ public static partial class BinanceParser
         if (BasicScanner.TryFind(frame, "\"b\""u8, ignoreCase: false, out var bid)
             && BasicScanner.TryFind(frame, "\"a\""u8, ignoreCase: false, out var ask))
         {
-            if ((error = Decimal(bid, lenient: true, out var b)) != ErrorCode.None
-                || (error = Decimal(ask, lenient: true, out var a)) != ErrorCode.None)
+            if ((error = DecimalText.ParseNonNegative(bid, lenient: true, out var b)) != ErrorCode.None
+                || (error = DecimalText.ParseNonNegative(ask, lenient: true, out var a)) != ErrorCode.None)
             {
                 return error;
             }

@@ -59,7 +59,7 @@ public static partial class BinanceParser
                     return ErrorCode.ParseMissingField;
                 }
 
-                if ((error = Decimal(f.Price, lenient, out var price)) != ErrorCode.None
+                if ((error = DecimalText.ParseNonNegative(f.Price, lenient, out var price)) != ErrorCode.None
                     || (error = OptionalDecimal(f.Quantity, lenient, out var size)) != ErrorCode.None
                     || (error = Time(f.HasTradeTime ? f.TradeTime : f.EventTime, f.HasTradeTime || f.HasEventTime, lenient, out e.TimeNanos)) != ErrorCode.None)
                 {
@@ -107,7 +107,7 @@ public static partial class BinanceParser
         ErrorCode error;
         if (f.HasBid)
         {
-            if ((error = Decimal(f.Bid, lenient, out var bid)) != ErrorCode.None
+            if ((error = DecimalText.ParseNonNegative(f.Bid, lenient, out var bid)) != ErrorCode.None
                 || (error = OptionalDecimal(f.BidQuantity, lenient, out var bidSize)) != ErrorCode.None)
             {
                 return error;
@@ -123,7 +123,7 @@ public static partial class BinanceParser
 
         if (f.HasAsk)
         {
-            if ((error = Decimal(f.Ask, lenient, out var ask)) != ErrorCode.None
+            if ((error = DecimalText.ParseNonNegative(f.Ask, lenient, out var ask)) != ErrorCode.None
                 || (error = OptionalDecimal(f.AskQuantity, lenient, out var askSize)) != ErrorCode.None)
             {
                 return error;
@@ -162,19 +162,9 @@ public static partial class BinanceParser
         return ErrorCode.None;
     }
 
-    private static ErrorCode Decimal(ReadOnlySpan<byte> text, bool lenient, out long raw)
-    {
-        if (!(lenient ? DecimalText.TryParseLenient(text, out raw) : DecimalText.TryParseStrict(text, out raw)))
-        {
-            return ErrorCode.ParseBadNumber;
-        }
-
-        return raw < 0 ? ErrorCode.ParseOutOfRange : ErrorCode.None;
-    }
-
     private static ErrorCode OptionalDecimal(ReadOnlySpan<byte> text, bool lenient, out long raw)
     {
         raw = 0;
-        return text.IsEmpty && lenient ? ErrorCode.None : Decimal(text, lenient, out raw);
+        return text.IsEmpty && lenient ? ErrorCode.None : DecimalText.ParseNonNegative(text, lenient, out raw);
     }
 }

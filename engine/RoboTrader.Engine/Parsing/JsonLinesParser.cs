@@ -312,19 +312,9 @@ public static class JsonLinesParser
 
     private static ErrorCode ReadNonNegative(ReadOnlySpan<byte> text, bool lenient, out Price price)
     {
-        price = default;
-        if (!(lenient ? DecimalText.TryParseLenient(text, out var raw) : DecimalText.TryParseStrict(text, out raw)))
-        {
-            return ErrorCode.ParseBadNumber;
-        }
-
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        price = new Price(raw);
-        return ErrorCode.None;
+        var error = DecimalText.ParseNonNegative(text, lenient, out var raw);
+        price = error == ErrorCode.None ? new Price(raw) : default;
+        return error;
     }
 
     private static ErrorCode ReadQuantity(ReadOnlySpan<byte> text, bool lenient, out Quantity quantity)

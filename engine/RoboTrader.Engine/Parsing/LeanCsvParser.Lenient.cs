@@ -250,35 +250,20 @@ public static partial class LeanCsvParser
             return TryScale(scaled, source, out price) ? ErrorCode.None : ErrorCode.ParseOutOfRange;
         }
 
-        if (!DecimalText.TryParseLenient(field, out var raw))
+        var error = DecimalText.ParseNonNegative(field, lenient: true, out var raw);
+        if (error == ErrorCode.None)
         {
-            return ErrorCode.ParseBadNumber;
+            price = new Price(raw);
         }
 
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        price = new Price(raw);
-        return ErrorCode.None;
+        return error;
     }
 
     private static ErrorCode LenientQuantity(ReadOnlySpan<byte> field, out Quantity quantity)
     {
-        quantity = default;
-        if (!DecimalText.TryParseLenient(field, out var raw))
-        {
-            return ErrorCode.ParseBadNumber;
-        }
-
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        quantity = new Quantity(raw);
-        return ErrorCode.None;
+        var error = DecimalText.ParseNonNegative(field, lenient: true, out var raw);
+        quantity = error == ErrorCode.None ? new Quantity(raw) : default;
+        return error;
     }
 
     /// <summary>Strips a UTF-8 byte-order mark and ASCII whitespace (CR/LF included) around the row.</summary>
