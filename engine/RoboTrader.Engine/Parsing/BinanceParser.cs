@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 
@@ -31,20 +30,16 @@ public static partial class BinanceParser
 {
     /// <summary>Parses one payload at <paramref name="level"/>.</summary>
     public static ErrorCode Parse(ParseLevel level, ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+        => JsonFrame.ParseMarket<Levels>(level, frame, context, ref e);
+
+    /// <summary>The Binance payload levels, for <see cref="JsonFrame.ParseMarket{TGrammar}"/>.</summary>
+    private readonly struct Levels : IJsonMarketGrammar
     {
-        ArgumentNullException.ThrowIfNull(context);
-        e = default;
-        switch (level)
-        {
-            case ParseLevel.Strict:
-                return ParseJson(frame, context, lenient: false, ref e);
-            case ParseLevel.Lenient:
-                return JsonFrame.TryNormalize(frame, context, out var json) ? ParseJson(json, context, lenient: true, ref e) : ErrorCode.ParseBadSyntax;
-            case ParseLevel.Basic:
-                return ParseBasic(frame, context, ref e);
-            default:
-                return ErrorCode.ParseLevelUnsupported;
-        }
+        public static ErrorCode ParseObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
+            => ParseJson(json, context, lenient, ref e);
+
+        public static ErrorCode ParseBasic(ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+            => BinanceParser.ParseBasic(frame, context, ref e);
     }
 
     /// <summary>The payload kind named by a stream name such as <c>bnbbtc@aggTrade</c> or <c>bnbbtc@depth@100ms</c>.</summary>
@@ -70,49 +65,42 @@ public static partial class BinanceParser
         return BinanceKind.Unknown;
     }
 
+    /// <summary>The strict or lenient level on one JSON object; throws <see cref="System.Text.Json.JsonException"/> on malformed JSON.</summary>
     private static ErrorCode ParseJson(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
     {
-        try
+        var fields = default(BinanceFields);
+        fields.AllDecimalsQuoted = true;
+        var error = Collect(json, lenient, ref fields);
+        if (error != ErrorCode.None)
         {
-            var fields = default(BinanceFields);
+            return error;
+        }
+
+        var route = BinanceKind.Unknown;
+        if (fields.HasData)
+        {
+            if (!fields.HasStream)
+            {
+                return ErrorCode.ParseMissingField;
+            }
+
+            route = KindOfStream(fields.Stream);
+            if (route == BinanceKind.Unknown)
+            {
+                return ErrorCode.ParseUnknownType;
+            }
+
+            var data = json[fields.DataStart..fields.DataEnd];
+            var stream = fields.Stream;
+            fields = default;
             fields.AllDecimalsQuoted = true;
-            var error = Collect(json, lenient, ref fields);
-            if (error != ErrorCode.None)
+            fields.Stream = stream;
+            if ((error = Collect(data, lenient, ref fields)) != ErrorCode.None)
             {
                 return error;
             }
-
-            var route = BinanceKind.Unknown;
-            if (fields.HasData)
-            {
-                if (!fields.HasStream)
-                {
-                    return ErrorCode.ParseMissingField;
-                }
-
-                route = KindOfStream(fields.Stream);
-                if (route == BinanceKind.Unknown)
-                {
-                    return ErrorCode.ParseUnknownType;
-                }
-
-                var data = json[fields.DataStart..fields.DataEnd];
-                var stream = fields.Stream;
-                fields = default;
-                fields.AllDecimalsQuoted = true;
-                fields.Stream = stream;
-                if ((error = Collect(data, lenient, ref fields)) != ErrorCode.None)
-                {
-                    return error;
-                }
-            }
-
-            return Map(ref fields, route, context, lenient, ref e);
         }
-        catch (JsonException)
-        {
-            // Utf8JsonReader reports malformed JSON only by throwing; this is the failure path of one frame.
-            return ErrorCode.ParseBadSyntax;
-        }
+
+        return Map(ref fields, route, context, lenient, ref e);
     }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Core.Market;
 
 namespace RoboTrader.Engine.Parsing;
 
@@ -9,13 +11,44 @@ namespace RoboTrader.Engine.Parsing;
 /// a frame, and one object that must stand alone in its input.
 /// </summary>
 /// <remarks>
-/// A parser reads one frame as <c>TryOpenObject</c>, a loop over the properties
+/// A market-data parser hands its levels to <c>ParseMarket</c> as an <see cref="IJsonMarketGrammar"/>. A parser reads one object as <c>TryOpenObject</c>, a loop over the properties
 /// (<c>while (reader.Read() &amp;&amp; reader.TokenType == JsonTokenType.PropertyName)</c>), then
 /// <c>IsClosedAtEnd</c>; <see cref="Utf8JsonReader"/> throws <see cref="JsonException"/> on malformed JSON, which the
 /// parser turns into <c>ParseBadSyntax</c>. Called from the parse stage's thread only (the scratch is the context's).
 /// </remarks>
 internal static class JsonFrame
 {
+    /// <summary>
+    /// Parses one market-data frame at <paramref name="level"/> with <typeparamref name="TGrammar"/>'s levels: strict
+    /// on the frame, lenient on its normalised copy, basic on the frame; malformed JSON is
+    /// <see cref="ErrorCode.ParseBadSyntax"/>.
+    /// </summary>
+    public static ErrorCode ParseMarket<TGrammar>(ParseLevel level, ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+        where TGrammar : struct, IJsonMarketGrammar
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        e = default;
+        try
+        {
+            switch (level)
+            {
+                case ParseLevel.Strict:
+                    return TGrammar.ParseObject(frame, context, lenient: false, ref e);
+                case ParseLevel.Lenient:
+                    return TryNormalize(frame, context, out var json) ? TGrammar.ParseObject(json, context, lenient: true, ref e) : ErrorCode.ParseBadSyntax;
+                case ParseLevel.Basic:
+                    return TGrammar.ParseBasic(frame, context, ref e);
+                default:
+                    return ErrorCode.ParseLevelUnsupported;
+            }
+        }
+        catch (JsonException)
+        {
+            // Utf8JsonReader reports malformed JSON only by throwing; this is the failure path of one frame.
+            return ErrorCode.ParseBadSyntax;
+        }
+    }
+
     /// <summary>
     /// The lenient level's input: <paramref name="frame"/> normalised by <see cref="LenientJson.Normalize"/> into the
     /// context's scratch buffer.

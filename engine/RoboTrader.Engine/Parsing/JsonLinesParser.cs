@@ -44,35 +44,19 @@ public static class JsonLinesParser
 
     /// <summary>Parses one line at <paramref name="level"/>.</summary>
     public static ErrorCode Parse(ParseLevel level, ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+        => JsonFrame.ParseMarket<Levels>(level, frame, context, ref e);
+
+    /// <summary>The JsonLines line levels, for <see cref="JsonFrame.ParseMarket{TGrammar}"/>.</summary>
+    private readonly struct Levels : IJsonMarketGrammar
     {
-        ArgumentNullException.ThrowIfNull(context);
-        e = default;
-        switch (level)
-        {
-            case ParseLevel.Strict:
-                return ParseObject(frame, context, lenient: false, ref e);
-            case ParseLevel.Lenient:
-                return JsonFrame.TryNormalize(frame, context, out var json) ? ParseObject(json, context, lenient: true, ref e) : ErrorCode.ParseBadSyntax;
-            case ParseLevel.Basic:
-                return ParseBasic(frame, context, ref e);
-            default:
-                return ErrorCode.ParseLevelUnsupported;
-        }
+        public static ErrorCode ParseObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
+            => ReadObject(json, context, lenient, ref e);
+
+        public static ErrorCode ParseBasic(ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+            => JsonLinesParser.ParseBasic(frame, context, ref e);
     }
 
-    private static ErrorCode ParseObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
-    {
-        try
-        {
-            return ReadObject(json, context, lenient, ref e);
-        }
-        catch (JsonException)
-        {
-            // Utf8JsonReader reports malformed JSON only by throwing; this is the failure path of one frame.
-            return ErrorCode.ParseBadSyntax;
-        }
-    }
-
+    /// <summary>The strict or lenient level on one JSON object; throws <see cref="JsonException"/> on malformed JSON.</summary>
     private static ErrorCode ReadObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
     {
         if (!JsonFrame.TryOpenObject(json, lenient, out var reader))
