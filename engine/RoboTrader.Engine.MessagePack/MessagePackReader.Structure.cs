@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace RoboTrader.Engine.MessagePack;
 
@@ -117,25 +118,19 @@ public ref partial struct MessagePackReader
         {
             case <= MessagePackCode.MaxPositiveFixInt:
             case >= MessagePackCode.MinNegativeFixInt:
-                header = new Header(MessagePackType.Integer, 1, 0, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Integer, 0, out header);
             case <= MessagePackCode.MaxFixMap:
-                header = new Header(MessagePackType.Map, 1, code & 0x0f, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Map, code & 0x0f, out header);
             case <= MessagePackCode.MaxFixArray:
-                header = new Header(MessagePackType.Array, 1, code & 0x0f, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Array, code & 0x0f, out header);
             case <= MessagePackCode.MaxFixStr:
-                header = new Header(MessagePackType.String, 1, code & 0x1f, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.String, code & 0x1f, out header);
             case MessagePackCode.Nil:
-                header = new Header(MessagePackType.Nil, 1, 0, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Nil, 0, out header);
             case MessagePackCode.NeverUsed:
                 return MessagePackError.ReservedByte;
             case MessagePackCode.False or MessagePackCode.True:
-                header = new Header(MessagePackType.Boolean, 1, 0, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Boolean, 0, out header);
             case MessagePackCode.Bin8:
                 return LengthHeader(MessagePackType.Binary, 1, out header);
             case MessagePackCode.Bin16:
@@ -149,23 +144,17 @@ public ref partial struct MessagePackReader
             case MessagePackCode.Ext32:
                 return LengthHeader(MessagePackType.Extension, 4, out header);
             case MessagePackCode.Float32:
-                header = new Header(MessagePackType.Float, 1, 4, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Float, 4, out header);
             case MessagePackCode.Float64:
-                header = new Header(MessagePackType.Float, 1, 8, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Float, 8, out header);
             case MessagePackCode.UInt8 or MessagePackCode.Int8:
-                header = new Header(MessagePackType.Integer, 1, 1, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Integer, 1, out header);
             case MessagePackCode.UInt16 or MessagePackCode.Int16:
-                header = new Header(MessagePackType.Integer, 1, 2, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Integer, 2, out header);
             case MessagePackCode.UInt32 or MessagePackCode.Int32:
-                header = new Header(MessagePackType.Integer, 1, 4, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Integer, 4, out header);
             case MessagePackCode.UInt64 or MessagePackCode.Int64:
-                header = new Header(MessagePackType.Integer, 1, 8, 0);
-                return MessagePackError.None;
+                return OneByteHeader(MessagePackType.Integer, 8, out header);
             case >= MessagePackCode.FixExt1 and <= MessagePackCode.FixExt16:
                 if (available < 2)
                 {
@@ -189,6 +178,46 @@ public ref partial struct MessagePackReader
             default:
                 return LengthHeader(MessagePackType.Map, 4, out header);
         }
+    }
+
+    /// <summary>
+    /// Consumes the next value when it is of the <paramref name="expected"/> family with a byte payload (a string,
+    /// binary data or an extension) and the whole payload is present; otherwise consumes nothing and sets the out
+    /// values to default. Leaves <see cref="Error"/> to the caller.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private MessagePackError ReadPayload(MessagePackType expected, out sbyte extensionType, out ReadOnlySpan<byte> payload)
+    {
+        extensionType = 0;
+        payload = default;
+        var error = PeekHeader(out var header);
+        if (error != MessagePackError.None)
+        {
+            return error;
+        }
+
+        if (header.Type != expected)
+        {
+            return MessagePackError.UnexpectedType;
+        }
+
+        if (header.Length > _buffer.Length - _position - header.Size)
+        {
+            return MessagePackError.Truncated;
+        }
+
+        extensionType = header.ExtensionType;
+        payload = _buffer.Slice(_position + header.Size, (int)header.Length);
+        _position += header.Size + (int)header.Length;
+        return MessagePackError.None;
+    }
+
+    /// <summary>A header that is one code byte, the payload length (or count) given by the code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MessagePackError OneByteHeader(MessagePackType type, long length, out Header header)
+    {
+        header = new Header(type, 1, length, 0);
+        return MessagePackError.None;
     }
 
     /// <summary>A header of a code byte, a big-endian length of <paramref name="width"/> bytes and, for extensions, the type byte.</summary>

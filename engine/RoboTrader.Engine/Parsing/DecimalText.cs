@@ -1,3 +1,4 @@
+using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Numerics;
 
 namespace RoboTrader.Engine.Parsing;
@@ -75,6 +76,21 @@ public static class DecimalText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A non-negative decimal in the strict or the lenient form, as the parsers' levels report it:
+    /// <see cref="ErrorCode.ParseBadNumber"/> when it is not a number of that form, <see cref="ErrorCode.ParseOutOfRange"/>
+    /// when it is negative (<paramref name="raw"/> is then the negative value).
+    /// </summary>
+    internal static ErrorCode ParseNonNegative(ReadOnlySpan<byte> text, bool lenient, out long raw)
+    {
+        if (!(lenient ? TryParseLenient(text, out raw) : TryParseStrict(text, out raw)))
+        {
+            return ErrorCode.ParseBadNumber;
+        }
+
+        return raw < 0 ? ErrorCode.ParseOutOfRange : ErrorCode.None;
     }
 
     /// <summary>

@@ -44,41 +44,22 @@ public static class JsonLinesParser
 
     /// <summary>Parses one line at <paramref name="level"/>.</summary>
     public static ErrorCode Parse(ParseLevel level, ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+        => JsonFrame.ParseMarket<Levels>(level, frame, context, ref e);
+
+    /// <summary>The JsonLines line levels, for <see cref="JsonFrame.ParseMarket{TGrammar}"/>.</summary>
+    private readonly struct Levels : IJsonMarketGrammar
     {
-        ArgumentNullException.ThrowIfNull(context);
-        e = default;
-        switch (level)
-        {
-            case ParseLevel.Strict:
-                return ParseObject(frame, context, lenient: false, ref e);
-            case ParseLevel.Lenient:
-                var scratch = context.Scratch(frame.Length * 2);
-                var n = LenientJson.Normalize(frame, scratch);
-                return n < 0 ? ErrorCode.ParseBadSyntax : ParseObject(scratch[..n], context, lenient: true, ref e);
-            case ParseLevel.Basic:
-                return ParseBasic(frame, context, ref e);
-            default:
-                return ErrorCode.ParseLevelUnsupported;
-        }
+        public static ErrorCode ParseObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
+            => ReadObject(json, context, lenient, ref e);
+
+        public static ErrorCode ParseBasic(ReadOnlySpan<byte> frame, ParseContext context, ref MarketEvent e)
+            => JsonLinesParser.ParseBasic(frame, context, ref e);
     }
 
-    private static ErrorCode ParseObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
-    {
-        try
-        {
-            return ReadObject(json, context, lenient, ref e);
-        }
-        catch (JsonException)
-        {
-            // Utf8JsonReader reports malformed JSON only by throwing; this is the failure path of one frame.
-            return ErrorCode.ParseBadSyntax;
-        }
-    }
-
+    /// <summary>The strict or lenient level on one JSON object; throws <see cref="JsonException"/> on malformed JSON.</summary>
     private static ErrorCode ReadObject(ReadOnlySpan<byte> json, ParseContext context, bool lenient, ref MarketEvent e)
     {
-        var reader = new Utf8JsonReader(json, lenient ? LenientJson.LenientOptions : LenientJson.StrictOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonFrame.TryOpenObject(json, lenient, out var reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -147,7 +128,7 @@ public static class JsonLinesParser
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        if (!JsonFrame.IsClosedAtEnd(ref reader))
         {
             return ErrorCode.ParseBadSyntax;
         }
@@ -315,19 +296,9 @@ public static class JsonLinesParser
 
     private static ErrorCode ReadNonNegative(ReadOnlySpan<byte> text, bool lenient, out Price price)
     {
-        price = default;
-        if (!(lenient ? DecimalText.TryParseLenient(text, out var raw) : DecimalText.TryParseStrict(text, out raw)))
-        {
-            return ErrorCode.ParseBadNumber;
-        }
-
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        price = new Price(raw);
-        return ErrorCode.None;
+        var error = DecimalText.ParseNonNegative(text, lenient, out var raw);
+        price = error == ErrorCode.None ? new Price(raw) : default;
+        return error;
     }
 
     private static ErrorCode ReadQuantity(ReadOnlySpan<byte> text, bool lenient, out Quantity quantity)

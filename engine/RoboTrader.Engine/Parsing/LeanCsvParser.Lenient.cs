@@ -23,22 +23,8 @@ public static partial class LeanCsvParser
     public static ErrorCode ParseLenient(ReadOnlySpan<byte> line, ParseContext source, ref MarketEvent e)
     {
         ArgumentNullException.ThrowIfNull(source);
-        e = default;
-        e.Symbol = source.Symbol;
         Span<Range> fields = stackalloc Range[MaxLenientFields];
-        line = TrimRow(line);
-        var count = Split(line, fields);
-        if (count == 0)
-        {
-            return ErrorCode.ParseBadFrame;
-        }
-
-        if (count < 0)
-        {
-            return ErrorCode.ParseFieldCount;
-        }
-
-        var error = LenientTime(line[fields[0]], source, ref e);
+        var error = BeginRow(ref line, fields, ignoreExtraFields: false, source, ref e, out var count);
         if (error != ErrorCode.None)
         {
             return error;
@@ -103,15 +89,19 @@ public static partial class LeanCsvParser
         }
     }
 
-    /// <summary>The basic level (see the remarks of this type): the event is partial.</summary>
-    public static ErrorCode ParseBasic(ReadOnlySpan<byte> line, ParseContext source, ref MarketEvent e)
+    /// <summary>
+    /// The lenient and basic levels' common start: resets <paramref name="e"/> to the source's symbol, trims and
+    /// splits the row into <paramref name="fields"/> and reads the time, the first field. A row with more fields than
+    /// <paramref name="fields"/> holds fails with <see cref="ErrorCode.ParseFieldCount"/>, unless
+    /// <paramref name="ignoreExtraFields"/> (basic reads only the first few), when <paramref name="count"/> is the
+    /// capacity.
+    /// </summary>
+    private static ErrorCode BeginRow(ref ReadOnlySpan<byte> line, scoped Span<Range> fields, bool ignoreExtraFields, ParseContext source, ref MarketEvent e, out int count)
     {
-        ArgumentNullException.ThrowIfNull(source);
         e = default;
         e.Symbol = source.Symbol;
-        Span<Range> fields = stackalloc Range[MaxLenientFields];
         line = TrimRow(line);
-        var count = Split(line, fields);
+        count = Split(line, fields);
         if (count == 0)
         {
             return ErrorCode.ParseBadFrame;
@@ -119,53 +109,15 @@ public static partial class LeanCsvParser
 
         if (count < 0)
         {
-            count = MaxLenientFields; // basic ignores the fields past the ones it needs
+            if (!ignoreExtraFields)
+            {
+                return ErrorCode.ParseFieldCount;
+            }
+
+            count = fields.Length; // basic ignores the fields past the ones it needs
         }
 
-        var error = LenientTime(line[fields[0]], source, ref e);
-        if (error != ErrorCode.None)
-        {
-            return error;
-        }
-
-        switch (source.Format)
-        {
-            case FrameFormat.LeanTradeTick:
-                if (count < 2)
-                {
-                    return ErrorCode.ParseFieldCount;
-                }
-
-                e.Kind = MarketEventKind.Trade;
-                return LenientPrice(line[fields[1]], source, out e.Price);
-            case FrameFormat.LeanTradeBar:
-                if (count < 5)
-                {
-                    return ErrorCode.ParseFieldCount;
-                }
-
-                e.Kind = MarketEventKind.TradeBar;
-                return LenientPrice(line[fields[4]], source, out e.Price);
-            case FrameFormat.LeanQuoteTick:
-                if (count < 4)
-                {
-                    return ErrorCode.ParseFieldCount;
-                }
-
-                if ((error = LenientPrice(line[fields[1]], source, out e.Bid)) != ErrorCode.None
-                    || (error = LenientPrice(line[fields[3]], source, out e.Ask)) != ErrorCode.None)
-                {
-                    return error;
-                }
-
-                e.Flags |= (e.Bid.IsZero ? MarketEventFlags.NoBid : 0) | (e.Ask.IsZero ? MarketEventFlags.NoAsk : 0);
-                e.Kind = MarketEventKind.Quote;
-                return ErrorCode.None;
-            case FrameFormat.LeanQuoteBar:
-                return ErrorCode.ParseLevelUnsupported;
-            default:
-                return ErrorCode.ParseUnknownSource;
-        }
+        return LenientTime(line[fields[0]], source, ref e);
     }
 
     private static ErrorCode LenientQuoteBar(ReadOnlySpan<byte> line, ReadOnlySpan<Range> fields, ParseContext source, ref MarketEvent e)
@@ -298,35 +250,20 @@ public static partial class LeanCsvParser
             return TryScale(scaled, source, out price) ? ErrorCode.None : ErrorCode.ParseOutOfRange;
         }
 
-        if (!DecimalText.TryParseLenient(field, out var raw))
+        var error = DecimalText.ParseNonNegative(field, lenient: true, out var raw);
+        if (error == ErrorCode.None)
         {
-            return ErrorCode.ParseBadNumber;
+            price = new Price(raw);
         }
 
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        price = new Price(raw);
-        return ErrorCode.None;
+        return error;
     }
 
     private static ErrorCode LenientQuantity(ReadOnlySpan<byte> field, out Quantity quantity)
     {
-        quantity = default;
-        if (!DecimalText.TryParseLenient(field, out var raw))
-        {
-            return ErrorCode.ParseBadNumber;
-        }
-
-        if (raw < 0)
-        {
-            return ErrorCode.ParseOutOfRange;
-        }
-
-        quantity = new Quantity(raw);
-        return ErrorCode.None;
+        var error = DecimalText.ParseNonNegative(field, lenient: true, out var raw);
+        quantity = error == ErrorCode.None ? new Quantity(raw) : default;
+        return error;
     }
 
     /// <summary>Strips a UTF-8 byte-order mark and ASCII whitespace (CR/LF included) around the row.</summary>

@@ -1,14 +1,12 @@
-using System.Buffers.Text;
 using System.Text;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Risk;
-using RoboTrader.Engine.Time;
 
 namespace RoboTrader.Engine.Persistence;
 
 /// <summary>
 /// Writes risk breaches as CSV rows <c>seq,time,symbol,rule,state,detail</c> (seq and time of the event that caused
-/// it, rule as its option name, state ACTIVE/REDUCING/HALTED after the breach, detail without commas) through a
+/// it, rule as its option name, state ACTIVE/REDUCING/HALTED after the breach, detail as RiskBreachText writes it, quoted as RFC 4180 requires should it ever hold a comma) through a
 /// <see cref="CsvFile"/>, formatting into a reused buffer.
 /// </summary>
 public sealed class BreachesCsvWriter : IDisposable
@@ -45,27 +43,15 @@ public sealed class BreachesCsvWriter : IDisposable
     /// <summary>Appends one row.</summary>
     public void Write(long sequence, long timeNanos, in RiskBreach breach)
     {
-        Span<byte> row = _row;
-        Utf8Formatter.TryFormat(sequence, row, out var n);
-        row[n++] = (byte)',';
-        n += EventTime.WriteIso(timeNanos, row[n..]);
-        row[n++] = (byte)',';
-        if ((uint)breach.Symbol.Value < (uint)_tickers.Length)
-        {
-            _tickers[breach.Symbol.Value].CopyTo(row[n..]);
-            n += _tickers[breach.Symbol.Value].Length;
-        }
-
-        row[n++] = (byte)',';
-        RuleName(breach.Rule).CopyTo(row[n..]);
-        n += RuleName(breach.Rule).Length;
-        row[n++] = (byte)',';
-        StateName(breach.State).CopyTo(row[n..]);
-        n += StateName(breach.State).Length;
-        row[n++] = (byte)',';
-        n += RiskBreachText.Format(in breach, row[n..]);
-        row[n++] = (byte)'\n';
-        File.Write(row[..n]);
+        var row = new CsvRow(_row);
+        row.Integer(sequence);
+        row.Time(timeNanos);
+        row.Text((uint)breach.Symbol.Value < (uint)_tickers.Length ? _tickers[breach.Symbol.Value] : default);
+        row.Text(RuleName(breach.Rule));
+        row.Text(StateName(breach.State));
+        row.Field(in breach, RiskBreachText.Format);
+        row.End();
+        File.Write(row.Written);
     }
 
     /// <summary>Flushes buffered rows to the file.</summary>

@@ -120,4 +120,18 @@ public sealed class BinanceParserTests
         Assert.Equal(ParseLevel.None, slot.ParseLevel);
         Assert.Equal(strict, slot.ParseError);
     }
+
+    [Theory]
+    [InlineData("""{"e":"trade","s":}""", ParseLevel.Strict, ErrorCode.ParseBadSyntax)]
+    [InlineData("""{"e":"trade","s":}""", ParseLevel.Lenient, ErrorCode.ParseBadSyntax)]
+    [InlineData("{\"e\":\"trade\",\"s\":\"BNBBTC\"", ParseLevel.Strict, ErrorCode.ParseBadSyntax)]
+    [InlineData("{\"e\":\"trade\",\"s\":\"BNBBTC\"", ParseLevel.Lenient, ErrorCode.ParseBadSyntax)]
+    [InlineData(Trade, ParseLevel.None, ErrorCode.ParseLevelUnsupported)]
+    public void Parse_MalformedJsonOrNoLevel_ErrorNotException(string frame, ParseLevel level, ErrorCode expected)
+    {
+        var e = default(MarketEvent);
+        var context = new ParseContext(new SourceDescriptor(new SymbolId(0), FrameFormat.BinanceSpot, default, "UTC", 4, "t", _chain.Symbols));
+
+        Assert.Equal(expected, BinanceParser.Parse(level, System.Text.Encoding.UTF8.GetBytes(frame), context, ref e));
+    }
 }

@@ -191,7 +191,7 @@ public sealed class BacktestPipelineTests : IDisposable
         source.RegisterSources(registry);
         var portfolio = new Portfolio(1);
         var parse = new ParseStage(registry);
-        using var persist = new Persistence.PersistStage(new Persistence.PersistOptions(_temp.Combine("fault")), source.Symbols, registry);
+        using var persist = new Engine.Persistence.PersistStage(new Engine.Persistence.PersistOptions(_temp.Combine("fault")), source.Symbols, registry);
         using var pipeline = EnginePipeline.Build(
             new PipelineOptions(8, WaitStrategyKind.Yielding, StagePlacement.Parse("parse|risk,decide,execute|persist")),
             registry,
