@@ -170,6 +170,7 @@ public sealed partial class CheckpointCoordinator : IDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         ThrowIfFailed();
         var part = new CheckpointPart(id, sequence, last, started);
+        long busy = 0, writing = 0, storing = 0;
         var buffer = new ArrayBufferWriter<byte>();
         foreach (var supervisor in group)
         {
@@ -180,7 +181,10 @@ public sealed partial class CheckpointCoordinator : IDisposable
 
             var store = Store(supervisor);
             var kind = (int)supervisor.Stage.Kind;
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             AcquireStore(kind); // normally free at once: its previous checkpoint completed long ago
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            busy += t1 - t0;
             Guid token;
             try
             {
@@ -201,8 +205,11 @@ public sealed partial class CheckpointCoordinator : IDisposable
                 }
 
                 writer.Flush();
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                writing += t2 - t1;
                 StageStateBlob.Write(store, buffer.WrittenSpan);
                 token = store.BeginCheckpoint();
+                storing += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
             }
             catch
             {
@@ -217,7 +224,7 @@ public sealed partial class CheckpointCoordinator : IDisposable
         part.StallEnd = System.Diagnostics.Stopwatch.GetTimestamp();
         Enqueue(part);
         var stall = StopwatchNanos.Since(started);
-        Metrics?.RecordStall(stall);
+        Metrics?.RecordStall(stall, StopwatchNanos.ToNanos(busy), StopwatchNanos.ToNanos(writing), StopwatchNanos.ToNanos(storing));
         if (Pauses is { } pauses)
         {
             lock (pauses)

@@ -104,7 +104,7 @@ public static class BenchCommand
             output.WriteLine(string.Create(c, $"throughput: {r.OffPerSecond:F0} events/s without state, {r.OnPerSecond:F0} with journal + ledger + checkpoints every {interval} ({r.OnPerSecond / r.OffPerSecond:P1}); journal {r.JournalBytes / 1e6:F1} MB ({(double)r.JournalBytes / r.Events:F1} B/event)"));
             output.WriteLine(string.Create(c, $"checkpoint stall (µs, {p.Count} group checkpoints): p50 {Micros(p.ValueAtPercentile(50))} p99 {Micros(p.ValueAtPercentile(99))} max {Micros(p.Max)}"));
             var m = r.Parts;
-            output.WriteLine(string.Create(c, $"checkpoint parts (µs, p50 / p99 / max): stall {Spread(m.Stall)}; off the stage thread: store flush {Spread(m.StoreFlush)}, outputs synced {Spread(m.Outputs)}, journal commit {Spread(m.JournalCommit)}, manifest {Spread(m.Manifest)}; barrier to durable manifest {Spread(m.Latency)} ({m.Latency.Count} checkpoints)"));
+            output.WriteLine(string.Create(c, $"checkpoint parts (µs, p50 / p99 / max): stall {Spread(m.Stall)} (store busy {Spread(m.StallStoreBusy)}, state written {Spread(m.StallWriteState)}, store write + version flip {Spread(m.StallStore)}); off the stage thread: store flush {Spread(m.StoreFlush)}, outputs synced {Spread(m.Outputs)}, journal commit {Spread(m.JournalCommit)}, manifest {Spread(m.Manifest)}; barrier to durable manifest {Spread(m.Latency)} ({m.Latency.Count} checkpoints)"));
             output.WriteLine(string.Create(c, $"recovery: {r.Replayed} journaled frames replayed in {r.RecoverySeconds:F2} s ({r.Replayed / r.RecoverySeconds:F0} frames/s, stores recovered and the source skipped included)"));
             return ExitCodes.Ok;
         });
