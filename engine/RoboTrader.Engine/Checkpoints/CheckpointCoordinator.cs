@@ -235,7 +235,7 @@ public sealed partial class CheckpointCoordinator : IDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Stops the completion thread first (a checkpoint it has not finished is lost, as in a crash).</remarks>
+    /// <remarks>Lets the completion thread finish what was handed over, then stops it (a checkpoint whose last part never came is lost, as in a crash).</remarks>
     public void Dispose()
     {
         StopCompletion();
