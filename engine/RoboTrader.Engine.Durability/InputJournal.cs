@@ -387,8 +387,8 @@ public sealed class InputJournal : IDisposable
     }
 
     /// <summary>
-    /// Orderly stop: commits what was appended since the last commit (tagged with the last appended sequence), waits
-    /// for it to be durable, then disposes.
+    /// Orderly stop: commits what was appended since the last commit (tagged with the last appended sequence), or a
+    /// truncation requested since, waits for it to be durable, then disposes.
     /// </summary>
     /// <remarks>Journaling thread only.</remarks>
     public void Close()
@@ -397,6 +397,8 @@ public sealed class InputJournal : IDisposable
             return;
         if (_uncommittedRecords > 0 || _lastAppendedSequence > _lastCommitRequested)
             Commit(_lastAppendedSequence);
+        else if (Volatile.Read(ref _truncateRequest) > _log.BeginAddress && _lastCommitRequested >= 0)
+            Commit(_lastCommitRequested); // a truncation asked for after the last commit (a checkpoint completing late)
         WaitForCommit(_lastCommitRequested);
         Dispose();
     }

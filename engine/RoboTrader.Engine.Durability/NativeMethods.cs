@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace RoboTrader.Engine.Durability;
 
-/// <summary>The few libc calls .NET does not expose: fsync of a directory.</summary>
+/// <summary>The few libc calls .NET does not expose: fsync of a directory, fdatasync of an open file.</summary>
 internal static partial class NativeMethods
 {
     private const int ORdOnly = 0;
@@ -13,6 +13,12 @@ internal static partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int Fdatasync(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncHandle(Microsoft.Win32.SafeHandles.SafeFileHandle fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
@@ -37,5 +43,20 @@ internal static partial class NativeMethods
         {
             _ = Close(fd);
         }
+    }
+
+    /// <summary>
+    /// Makes the data written to <paramref name="file"/> durable (fdatasync on Linux: the data and the size, not the
+    /// times; fsync on other Unixes).
+    /// </summary>
+    /// <exception cref="IOException">The call failed (errno in the message).</exception>
+    /// <exception cref="ObjectDisposedException">The handle is closed.</exception>
+    public static void SyncData(Microsoft.Win32.SafeHandles.SafeFileHandle file, string path)
+    {
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("background sync of output files needs a Unix fdatasync");
+        var result = OperatingSystem.IsLinux() ? Fdatasync(file) : FsyncHandle(file);
+        if (result != 0)
+            throw new IOException($"fdatasync('{path}') failed: errno {Marshal.GetLastPInvokeError()}");
     }
 }

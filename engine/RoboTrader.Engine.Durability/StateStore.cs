@@ -9,7 +9,8 @@ namespace RoboTrader.Engine.Durability;
 /// </summary>
 /// <remarks>
 /// <para>Thread contract: single session, single thread. Every member is called from the owning stage's thread only
-/// (construction and <see cref="Recover"/> may happen on another thread before the stage starts).</para>
+/// (construction and <see cref="Recover"/> may happen on another thread before the stage starts), except
+/// <see cref="CompleteCheckpoint"/> (see there).</para>
 /// <para>Checkpoints: <see cref="Checkpoint"/> (or <see cref="BeginCheckpoint"/>) must be called between two inputs,
 /// never in the middle of one, so that a checkpoint cannot capture half of an input's updates. It is a hybrid-log
 /// fold-over checkpoint; the index is rebuilt from the log on recovery. Old checkpoints are kept until
@@ -236,7 +237,10 @@ public sealed class StateStore : IDisposable
     }
 
     /// <summary>Waits until the checkpoint in progress (if any) is durable.</summary>
-    /// <remarks>Stage thread only; the session must not be inside an operation (it never is between calls).</remarks>
+    /// <remarks>
+    /// The stage's thread, or another thread (not inside a FASTER operation) while the stage's thread leaves the store
+    /// alone until this returns: it only drives FASTER's checkpoint state machine, never the stage's session.
+    /// </remarks>
     public void CompleteCheckpoint()
     {
         try

@@ -29,14 +29,16 @@ public static class DurabilityHarness
     /// <param name="Replayed">Frames recovery replayed from the journal.</param>
     /// <param name="RecoverySeconds">Time of the resumed run: opening the state, recovering every store, replaying the
     /// journal through the pipeline, and skipping the already-journaled frames of the source.</param>
-    public sealed record Result(long Events, double OffPerSecond, double OnPerSecond, long JournalBytes, LatencyHistogram Pauses, long Replayed, double RecoverySeconds);
+    /// <param name="Parts">Where each checkpoint's time went: the stall and the parts completed off the stage thread.</param>
+    public sealed record Result(long Events, double OffPerSecond, double OnPerSecond, long JournalBytes, LatencyHistogram Pauses, long Replayed, double RecoverySeconds, CheckpointMetrics Parts);
 
     /// <summary>Runs the three measurements in folders under <paramref name="root"/> (removed afterwards).</summary>
     /// <param name="events">Frames per throughput run, and the journaled frames recovery replays (about).</param>
     /// <param name="checkpointEvery">Checkpoint interval of the throughput run with state.</param>
     /// <param name="root">Where the state folders go (the disk being measured).</param>
     /// <param name="compress">Brotli-compress the journal's blocks.</param>
-    public static Result Run(long events, long checkpointEvery, string root, bool compress = false)
+    /// <param name="outputSync">Background sync interval of the output files (zero: fsync at each checkpoint on persist's thread).</param>
+    public static Result Run(long events, long checkpointEvery, string root, bool compress = false, TimeSpan? outputSync = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(events, 1000);
         var dir = Path.Combine(root, "robotrader-durability-" + Guid.NewGuid().ToString("N"));
@@ -44,13 +46,16 @@ public static class DurabilityHarness
         {
             var off = BacktestRunner.Run(Source(events), Options(Path.Combine(dir, "off")));
             var pauses = new LatencyHistogram();
-            var on = BacktestRunner.Run(Source(events), Options(Path.Combine(dir, "on")) with
+            var parts = new CheckpointMetrics();
+            var onOptions = Options(Path.Combine(dir, "on")) with
             {
                 StateDirectory = Path.Combine(dir, "on", "state"),
                 CheckpointEvery = checkpointEvery,
                 CheckpointPauses = pauses,
+                CheckpointMetrics = parts,
                 JournalCompression = compress,
-            });
+            };
+            var on = BacktestRunner.Run(Source(events), outputSync is { } sync ? onOptions with { OutputSyncInterval = sync } : onOptions);
             var journalBytes = new DirectoryInfo(Path.Combine(dir, "on", "state", StateFiles.JournalFolder)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
             // Recovery: a checkpoint after `events` frames, a crash before the second one (the source has one frame
@@ -82,7 +87,7 @@ public static class DurabilityHarness
             var started = Stopwatch.GetTimestamp();
             BacktestRunner.Run(Source((2 * events) - 1), crashOptions);
             var recovery = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return new Result(events, Rate(off), Rate(on), journalBytes, pauses, committed - manifest.Sequence, recovery);
+            return new Result(events, Rate(off), Rate(on), journalBytes, pauses, committed - manifest.Sequence, recovery, parts);
         }
         finally
         {

@@ -43,8 +43,10 @@ public sealed class BenchCommandTests
         var lines = outcome.Output.Trim().Split('\n');
         Assert.StartsWith("throughput: ", lines[0], StringComparison.Ordinal);
         Assert.Contains(" 4 group checkpoints)", lines[1], StringComparison.Ordinal); // 20,000 frames, every 5,000, all stages fused
+        Assert.StartsWith("checkpoint parts (µs, p50 / p99 / max): stall ", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("(4 checkpoints)", lines[2].TrimEnd(), StringComparison.Ordinal); // each completed, manifest and all
         // The crash leaves the checkpoint at frame 20,000 and up to 19,999 journaled frames after it.
-        var replayed = long.Parse(lines[2].Split(' ')[1], CultureInfo.InvariantCulture);
+        var replayed = long.Parse(lines[3].Split(' ')[1], CultureInfo.InvariantCulture);
         Assert.InRange(replayed, 1, 19_999);
     }
 

@@ -57,8 +57,9 @@ public static class BacktestRunner
             execute.ReleaseOrdersAfterCommit(state.Journal);
         }
 
-        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null }, symbols, registry, state?.Ledger);
-        using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses };
+        var outputSync = state is not null && options.CheckpointEvery > 0 ? options.OutputSyncInterval : TimeSpan.Zero;
+        using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null, OutputSyncInterval = outputSync }, symbols, registry, state?.Ledger);
+        using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses, Metrics = options.CheckpointMetrics };
         var journalWriter = state is null ? null : new JournalWriter(state.Journal, checkpoints, options.JournalCompression);
 
         using var pipeline = EnginePipeline.Build(
@@ -107,6 +108,7 @@ public static class BacktestRunner
 
             source.Run(pipeline.Ingest, cancellationToken);
             pipeline.Complete();
+            checkpoints?.Drain(); // the last checkpoint's manifest is durable (or its error is thrown) before the logs close
         }
         catch
         {

@@ -11,18 +11,22 @@ namespace RoboTrader.Engine.Checkpoints;
 /// <summary>
 /// Aligned checkpoints into a run's state folder. Each checkpointable stage keeps its state in a FASTER store of its
 /// own (<c>stores/&lt;stage&gt;/</c>). When a stage group has handled a frame stamped with a checkpoint id, each of its
-/// stages writes its state (and its fault count) into its store and takes a fold-over checkpoint there, on the group's
-/// own thread, between two events. When the last group has, and the input journal has durably committed that frame,
-/// the manifest (<see cref="CheckpointManifest"/>: id, sequence, journal address after it, every store's token and
+/// stages writes its state (and its fault count) into its store and starts a fold-over checkpoint there, on the group's
+/// own thread, between two events; a completion thread of the coordinator waits for the rest off the stage threads.
+/// When every store's checkpoint is durable, every output the states name is durable, the last group has handed its
+/// part over, and the input journal has durably committed that frame, the manifest (<see cref="CheckpointManifest"/>: id, sequence, journal address after it, every store's token and
 /// settings, the run's options) is replaced atomically; store checkpoints no manifest can name any more are removed,
 /// and with <see cref="JournalRetention.SincePreviousCheckpoint"/> the journal is truncated before the previous one.
 /// </summary>
 /// <remarks>
 /// Called on the stage threads: a group checkpoints before its sequence moves past the stamped frame, so the later
-/// groups (and the manifest) always come after the earlier groups' checkpoints. Each store is used by one group's
-/// thread only (and by the host's thread before the stages start).
+/// groups (and the manifest) always come after the earlier groups' checkpoints, and the completion thread receives
+/// every group's part of a checkpoint before the last group's. Each store is used by one group's thread (and by the
+/// host's thread before the stages start), except that the completion thread waits for its checkpoint to be durable
+/// while that thread leaves it alone. A checkpoint that cannot be completed leaves the previous manifest in place,
+/// and the next checkpoint (or <see cref="Drain"/>) throws its error.
 /// </remarks>
-public sealed class CheckpointCoordinator : IDisposable
+public sealed partial class CheckpointCoordinator : IDisposable
 {
     /// <summary>The stores' subfolder.</summary>
     public const string StoresFolder = "stores";
@@ -33,11 +37,9 @@ public sealed class CheckpointCoordinator : IDisposable
     private readonly JournalRetention _retention;
     private readonly StateStore?[] _stores = new StateStore?[Enum.GetValues<StageKind>().Length];
     private readonly Guid[] _previousTokens = new Guid[Enum.GetValues<StageKind>().Length];
-    private readonly Dictionary<long, Dictionary<string, Guid>> _pendingTokens = [];
     private readonly Dictionary<long, long> _journalAddresses = [];
     private readonly Lock _lock = new();
     private CheckpointManifest? _durable;
-    private long _lastJournalAddress;
     private long _completed;
 
     /// <summary>Creates the coordinator.</summary>
@@ -54,6 +56,8 @@ public sealed class CheckpointCoordinator : IDisposable
         _settings = settings;
         _retention = retention;
         _lastJournalAddress = journal?.BeginAddress ?? 0;
+        _completion = new Thread(RunCompletion) { Name = "rt-checkpoint", IsBackground = true };
+        _completion.Start();
     }
 
     /// <summary>The settings every stage store is created with.</summary>
@@ -71,6 +75,9 @@ public sealed class CheckpointCoordinator : IDisposable
 
     /// <summary>How long each stage group's checkpoint stalled its thread (ns), when measuring.</summary>
     public LatencyHistogram? Pauses { get; init; }
+
+    /// <summary>Where each checkpoint's time goes, when measuring.</summary>
+    public CheckpointMetrics? Metrics { get; init; }
 
     /// <summary>Reads the manifest of <paramref name="stateDirectory"/>, or null when it has none.</summary>
     /// <exception cref="EngineException"><see cref="ErrorCode.PersistenceCorrupt"/> when it is present but unreadable.</exception>
@@ -149,12 +156,21 @@ public sealed class CheckpointCoordinator : IDisposable
     /// <param name="id">The checkpoint id.</param>
     /// <param name="sequence">The frame's sequence.</param>
     /// <param name="last">True for the last group: completes the checkpoint.</param>
-    /// <remarks>The group's thread, between two events. Blocks until its stores' checkpoints are durable (rare).</remarks>
+    /// <remarks>
+    /// The group's thread, between two events. Writes each stage's state into its store and starts the store's
+    /// fold-over checkpoint (FASTER's version flip), then hands the rest — the stores' flushes, the outputs the state
+    /// names (<see cref="IDeferredDurability"/>), the journal's commit and the manifest — to the completion thread.
+    /// Blocks only when a store's previous checkpoint is still completing (checkpoints closer together than the disk
+    /// can take them).
+    /// </remarks>
+    /// <exception cref="EngineException">An earlier checkpoint could not be completed (the manifest was not replaced).</exception>
     public void OnGroupHandled(IReadOnlyList<StageSupervisor> group, long id, long sequence, bool last)
     {
         ArgumentNullException.ThrowIfNull(group);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var tokens = new Dictionary<string, Guid>();
+        ThrowIfFailed();
+        var part = new CheckpointPart(id, sequence, last, started);
+        long busy = 0, writing = 0, storing = 0;
         var buffer = new ArrayBufferWriter<byte>();
         foreach (var supervisor in group)
         {
@@ -163,87 +179,66 @@ public sealed class CheckpointCoordinator : IDisposable
                 continue;
             }
 
-            buffer.ResetWrittenCount();
-            var writer = new MessagePackWriter(buffer);
-            writer.WriteInt64(supervisor.Faults);
-            stage.WriteState(ref writer);
-            writer.Flush();
             var store = Store(supervisor);
-            StageStateBlob.Write(store, buffer.WrittenSpan);
-            var token = store.Checkpoint();
             var kind = (int)supervisor.Stage.Kind;
-            var durable = Volatile.Read(ref _durable);
-            var keep = durable is not null && durable.StoreTokens.TryGetValue(Name(supervisor), out var named) ? named : Guid.Empty;
-            store.RemoveCheckpointsExcept(token, _previousTokens[kind], keep);
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            AcquireStore(kind); // normally free at once: its previous checkpoint completed long ago
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            busy += t1 - t0;
+            Guid token;
+            try
+            {
+                var durable = Volatile.Read(ref _durable);
+                var keep = durable is not null && durable.StoreTokens.TryGetValue(Name(supervisor), out var named) ? named : Guid.Empty;
+                store.RemoveCheckpointsExcept(_previousTokens[kind], keep);
+
+                buffer.ResetWrittenCount();
+                var writer = new MessagePackWriter(buffer);
+                writer.WriteInt64(supervisor.Faults);
+                if (stage is IDeferredDurability deferred)
+                {
+                    deferred.WriteState(ref writer, part.Pending);
+                }
+                else
+                {
+                    stage.WriteState(ref writer);
+                }
+
+                writer.Flush();
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                writing += t2 - t1;
+                StageStateBlob.Write(store, buffer.WrittenSpan);
+                token = store.BeginCheckpoint();
+                storing += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
+            }
+            catch
+            {
+                ReleaseStore(kind); // no checkpoint of it started
+                throw;
+            }
+
             _previousTokens[kind] = token;
-            tokens[Name(supervisor)] = token;
+            part.Stores.Add(new StorePart(kind, Name(supervisor), store, token));
         }
 
+        part.StallEnd = System.Diagnostics.Stopwatch.GetTimestamp();
+        Enqueue(part);
+        var stall = StopwatchNanos.Since(started);
+        Metrics?.RecordStall(stall, StopwatchNanos.ToNanos(busy), StopwatchNanos.ToNanos(writing), StopwatchNanos.ToNanos(storing));
         if (Pauses is { } pauses)
         {
             lock (pauses)
             {
-                pauses.Record(StopwatchNanos.Since(started)); // groups record from their own threads
+                pauses.Record(stall); // groups record from their own threads
             }
         }
-        Dictionary<string, Guid> all;
-        long address;
-        lock (_lock)
-        {
-            if (!_pendingTokens.TryGetValue(id, out all!))
-            {
-                _pendingTokens[id] = all = [];
-            }
-
-            foreach (var (name, token) in tokens)
-            {
-                all[name] = token;
-            }
-
-            if (!last)
-            {
-                return;
-            }
-
-            _pendingTokens.Remove(id);
-        }
-
-        // WARNING: the manifest may name sequence S only once the journal holds every input up to S durably.
-        _journal?.WaitForCommit(sequence);
-        lock (_lock)
-        {
-            // A stamped frame a resumed run did not append again has no address: the previous one is at or before it,
-            // and recovery skips the records it already holds.
-            address = _journalAddresses.Remove(id, out var a) ? a : _lastJournalAddress;
-            foreach (var stale in _journalAddresses.Keys.Where(k => k < id).ToList())
-            {
-                _journalAddresses.Remove(stale);
-            }
-        }
-
-        var manifest = new CheckpointManifest(
-            id,
-            sequence,
-            address,
-            all,
-            StoreSettings(),
-            new Dictionary<string, long>())
-        { Settings = _settings };
-        manifest.Write(_root);
-        var previous = _durable;
-        Volatile.Write(ref _durable, manifest);
-        _lastJournalAddress = address;
-        if (_retention == JournalRetention.SincePreviousCheckpoint && previous is not null && _journal is not null)
-        {
-            _journal.RequestTruncateUntil(previous.JournalAddress); // applied by the journal's thread with its next commit
-        }
-
-        Interlocked.Increment(ref _completed);
     }
 
     /// <inheritdoc />
+    /// <remarks>Lets the completion thread finish what was handed over, then stops it (a checkpoint whose last part never came is lost, as in a crash).</remarks>
     public void Dispose()
     {
+        StopCompletion();
         foreach (var store in _stores)
         {
             store?.Dispose();

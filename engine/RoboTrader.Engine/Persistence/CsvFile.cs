@@ -1,4 +1,5 @@
 using System.Text;
+using RoboTrader.Engine.Durability;
 
 namespace RoboTrader.Engine.Persistence;
 
@@ -9,6 +10,7 @@ namespace RoboTrader.Engine.Persistence;
 public sealed class CsvFile : IDisposable
 {
     private readonly Stream _stream;
+    private SyncedFile? _synced;
 
     /// <summary>Creates the file over <paramref name="stream"/> and writes <paramref name="header"/> (unless the stream has content: a resume).</summary>
     public CsvFile(Stream stream, string header)
@@ -32,8 +34,43 @@ public sealed class CsvFile : IDisposable
         Rows++;
     }
 
-    /// <summary>Flushes buffered rows to the file.</summary>
-    public void Flush() => _stream.Flush();
+    /// <summary>Flushes buffered rows to the file (and tells the background syncer, when there is one).</summary>
+    public void Flush()
+    {
+        _stream.Flush();
+        _synced?.Publish(_stream.Position);
+    }
+
+    /// <summary>
+    /// Has <paramref name="syncer"/> make the file durable in the background (a file stream only; others are left
+    /// alone), so that <see cref="FlushForCheckpoint"/> need not fsync.
+    /// </summary>
+    /// <remarks>Before the first row.</remarks>
+    public void SyncWith(FileSyncer syncer)
+    {
+        ArgumentNullException.ThrowIfNull(syncer);
+        if (_stream is FileStream file)
+        {
+            _synced = syncer.Register(file);
+        }
+    }
+
+    /// <summary>
+    /// The file's length for a checkpoint. With a background syncer and <paramref name="pending"/>: flushes to the
+    /// file and adds that length to <paramref name="pending"/> (the checkpoint waits for it off this thread);
+    /// otherwise <see cref="FlushDurable"/>.
+    /// </summary>
+    public long FlushForCheckpoint(PendingDurability? pending)
+    {
+        if (pending is null || _synced is null)
+        {
+            return FlushDurable();
+        }
+
+        Flush();
+        pending.Add(_synced, _stream.Position);
+        return _stream.Position;
+    }
 
     /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
     public long FlushDurable()
@@ -53,6 +90,7 @@ public sealed class CsvFile : IDisposable
         _stream.Flush();
         _stream.SetLength(length);
         _stream.Position = length;
+        _synced?.Reset(length);
         Rows = rows;
     }
 

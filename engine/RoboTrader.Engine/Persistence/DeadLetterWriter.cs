@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RoboTrader.Engine.Core.Errors;
+using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Ingest;
 
 namespace RoboTrader.Engine.Persistence;
@@ -19,6 +20,7 @@ public sealed class DeadLetterWriter : IDisposable
 {
     private readonly Stream _stream;
     private readonly Utf8JsonWriter _json;
+    private SyncedFile? _synced;
 
     /// <summary>Creates the writer over <paramref name="stream"/>.</summary>
     public DeadLetterWriter(Stream stream)
@@ -82,8 +84,39 @@ public sealed class DeadLetterWriter : IDisposable
         _json.WriteString("reason", code.ToString());
     }
 
-    /// <summary>Flushes to the file.</summary>
-    public void Flush() => _stream.Flush();
+    /// <summary>Flushes to the file (and tells the background syncer, when there is one).</summary>
+    public void Flush()
+    {
+        _stream.Flush();
+        _synced?.Publish(_stream.Position);
+    }
+
+    /// <summary>Has <paramref name="syncer"/> make the file durable in the background (a file stream only).</summary>
+    /// <remarks>Before the first dead letter.</remarks>
+    public void SyncWith(FileSyncer syncer)
+    {
+        ArgumentNullException.ThrowIfNull(syncer);
+        if (_stream is FileStream file)
+        {
+            _synced = syncer.Register(file);
+        }
+    }
+
+    /// <summary>
+    /// The file's length for a checkpoint: with a background syncer and <paramref name="pending"/>, flushed and added
+    /// to <paramref name="pending"/>; otherwise <see cref="FlushDurable"/>.
+    /// </summary>
+    public long FlushForCheckpoint(PendingDurability? pending)
+    {
+        if (pending is null || _synced is null)
+        {
+            return FlushDurable();
+        }
+
+        Flush();
+        pending.Add(_synced, _stream.Position);
+        return _stream.Position;
+    }
 
     /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
     public long FlushDurable()
@@ -106,6 +139,7 @@ public sealed class DeadLetterWriter : IDisposable
         _stream.Flush();
         _stream.SetLength(length);
         _stream.Position = length;
+        _synced?.Reset(length);
         Count = count;
     }
 

@@ -78,12 +78,27 @@ public sealed class LedgerWriter : ICheckpointable
 
     /// <inheritdoc />
     /// <remarks>Commits the ledger durably first: a checkpoint never names records the ledger could lose.</remarks>
-    public void WriteState(ref MessagePackWriter writer)
+    public void WriteState(ref MessagePackWriter writer) => WriteState(ref writer, null);
+
+    /// <summary>
+    /// Writes the state as <see cref="WriteState(ref MessagePackWriter)"/> does, but only issues the ledger's commit and
+    /// adds it to <paramref name="pending"/> (the checkpoint waits for it off this thread); with no
+    /// <paramref name="pending"/> it waits here.
+    /// </summary>
+    public void WriteState(ref MessagePackWriter writer, PendingDurability? pending)
     {
         if (_count > _log.CommittedSequence)
         {
-            _log.Commit(Math.Max(_count, _log.LastAppendedSequence));
-            _log.WaitForCommit(_count);
+            _log.Commit(Math.Max(_count, _log.LastAppendedSequence)); // returns at once; durable in the background
+
+            if (pending is null)
+            {
+                _log.WaitForCommit(_count);
+            }
+            else
+            {
+                pending.Add(_log, _count);
+            }
         }
 
         writer.WriteInt64(_count);

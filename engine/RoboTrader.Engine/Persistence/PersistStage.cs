@@ -14,7 +14,7 @@ namespace RoboTrader.Engine.Persistence;
 /// faulted in a stage, with its bytes. Flushes at the end of a batch at most every 50 ms and at the end of the
 /// data, so what has been processed reaches the file promptly without a system call per batch.
 /// </summary>
-public sealed class PersistStage : IStage, IDisposable, ICheckpointable
+public sealed class PersistStage : IStage, IDisposable, IDeferredDurability
 {
     private readonly SourceRegistry _sources;
     private readonly FillsCsvWriter _fills;
@@ -24,6 +24,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     private readonly DeadLetterWriter _deadLetters;
     private readonly BreachesCsvWriter _breaches;
     private readonly LedgerWriter? _ledger;
+    private readonly Durability.FileSyncer? _syncer;
     private static readonly long s_flushIntervalTicks = Stopwatch.Frequency / 20; // 50 ms
 
     private bool _dirty;
@@ -50,9 +51,20 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
             _trades = new TradesCsvWriter(Open(Path.Combine(options.OutputDirectory, "trades.csv"), options.Resume), symbols);
             _orders = new OrdersCsvWriter(Open(Path.Combine(options.OutputDirectory, "orders.csv"), options.Resume), symbols);
             _equity = new EquityCsvWriter(Open(Path.Combine(options.OutputDirectory, "equity.csv"), options.Resume));
+            if (options.OutputSyncInterval > TimeSpan.Zero)
+            {
+                _syncer = new Durability.FileSyncer(options.OutputSyncInterval, options.FileSync);
+                foreach (var file in new[] { _fills.File, _breaches.File, _trades.File, _orders.File, _equity.File })
+                {
+                    file.SyncWith(_syncer);
+                }
+
+                _deadLetters.SyncWith(_syncer);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            _syncer?.Dispose();
             throw new EngineException(ErrorCode.PersistenceWriteFailed, $"cannot write to output folder '{options.OutputDirectory}': {ex.Message}", ex);
         }
     }
@@ -188,6 +200,7 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     /// <inheritdoc />
     public void Dispose()
     {
+        _syncer?.Dispose(); // before the files: it syncs their handles
         _fills.Dispose();
         _deadLetters.Dispose();
         _breaches.Dispose();
@@ -197,21 +210,29 @@ public sealed class PersistStage : IStage, IDisposable, ICheckpointable
     }
 
     /// <inheritdoc />
-    /// <remarks>Flushes both files to the disk and commits the ledger durably first: the lengths recorded are durable.</remarks>
-    public void WriteState(ref MessagePackWriter writer)
+    /// <remarks>Flushes the files to the disk (fsync) and commits the ledger durably first: the lengths recorded are durable.</remarks>
+    public void WriteState(ref MessagePackWriter writer) => WriteState(ref writer, null);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// With a background syncer (<see cref="PersistOptions.OutputSyncInterval"/>) the files are only flushed to the
+    /// operating system here and their lengths, with the ledger's commit, go to <paramref name="pending"/>; the
+    /// syncer has usually made all but the last few milliseconds of them durable already.
+    /// </remarks>
+    public void WriteState(ref MessagePackWriter writer, Durability.PendingDurability? pending)
     {
         _dirty = false;
-        writer.WriteInt64(_fills.FlushDurable());
+        writer.WriteInt64(_fills.File.FlushForCheckpoint(pending));
         writer.WriteInt64(_fills.Rows);
-        writer.WriteInt64(_deadLetters.FlushDurable());
+        writer.WriteInt64(_deadLetters.FlushForCheckpoint(pending));
         writer.WriteInt64(_deadLetters.Count);
         writer.WriteBoolean(_ledger is not null);
-        _ledger?.WriteState(ref writer);
-        writer.WriteInt64(_breaches.FlushDurable());
+        _ledger?.WriteState(ref writer, pending);
+        writer.WriteInt64(_breaches.File.FlushForCheckpoint(pending));
         writer.WriteInt64(_breaches.Rows);
         foreach (var file in new[] { _trades.File, _orders.File, _equity.File })
         {
-            writer.WriteInt64(file.FlushDurable());
+            writer.WriteInt64(file.FlushForCheckpoint(pending));
             writer.WriteInt64(file.Rows);
         }
     }

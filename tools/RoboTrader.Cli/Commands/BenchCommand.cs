@@ -76,7 +76,8 @@ public static class BenchCommand
         var every = new Option<long>("--checkpoint-every") { Description = "checkpoint interval of the run with state", DefaultValueFactory = _ => 100_000 };
         var root = new Option<string>("--dir") { Description = "where the state folders go (the disk measured)", DefaultValueFactory = _ => Path.GetTempPath() };
         var brotli = new Option<bool>("--journal-compression") { Description = "Brotli-compress the journal's blocks" };
-        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, brotli };
+        var sync = new Option<int?>("--output-sync-ms") { Description = "background sync interval of the output files in ms (0: fsync them at each checkpoint on persist's thread; default: the engine's)" };
+        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, brotli, sync };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(events);
@@ -91,16 +92,26 @@ public static class BenchCommand
                 throw new UsageException($"--checkpoint-every must be positive (got {interval})");
             }
 
-            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, parse.GetValue(brotli));
+            var syncMs = parse.GetValue(sync);
+            if (syncMs is < 0 or > 60_000)
+            {
+                throw new UsageException($"--output-sync-ms must be between 0 and 60000 (got {syncMs})");
+            }
+
+            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, parse.GetValue(brotli), syncMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var c = CultureInfo.InvariantCulture;
             var p = r.Pauses;
             output.WriteLine(string.Create(c, $"throughput: {r.OffPerSecond:F0} events/s without state, {r.OnPerSecond:F0} with journal + ledger + checkpoints every {interval} ({r.OnPerSecond / r.OffPerSecond:P1}); journal {r.JournalBytes / 1e6:F1} MB ({(double)r.JournalBytes / r.Events:F1} B/event)"));
             output.WriteLine(string.Create(c, $"checkpoint stall (µs, {p.Count} group checkpoints): p50 {Micros(p.ValueAtPercentile(50))} p99 {Micros(p.ValueAtPercentile(99))} max {Micros(p.Max)}"));
+            var m = r.Parts;
+            output.WriteLine(string.Create(c, $"checkpoint parts (µs, p50 / p99 / max): stall {Spread(m.Stall)} (store busy {Spread(m.StallStoreBusy)}, state written {Spread(m.StallWriteState)}, store write + version flip {Spread(m.StallStore)}); off the stage thread: store flush {Spread(m.StoreFlush)}, outputs synced {Spread(m.Outputs)}, journal commit {Spread(m.JournalCommit)}, manifest {Spread(m.Manifest)}; barrier to durable manifest {Spread(m.Latency)} ({m.Latency.Count} checkpoints)"));
             output.WriteLine(string.Create(c, $"recovery: {r.Replayed} journaled frames replayed in {r.RecoverySeconds:F2} s ({r.Replayed / r.RecoverySeconds:F0} frames/s, stores recovered and the source skipped included)"));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Spread(RoboTrader.Engine.Diagnostics.LatencyHistogram h) => $"{Micros(h.ValueAtPercentile(50))} / {Micros(h.ValueAtPercentile(99))} / {Micros(h.Max)}";
 
     private static string Micros(long nanos) => (nanos / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
 
