@@ -25,6 +25,12 @@ public sealed class ReplayFrameSource(ReplayFrames frames, int days, TimeSpan wa
     /// <summary>Frames published in the measured window per second of it (0 before <see cref="Run"/>).</summary>
     public double MeasuredPerSecond { get; private set; }
 
+    /// <summary>
+    /// Frames published in the measured window per second of CPU time of the busiest other thread of the process in it
+    /// (the stage thread, the pipeline's bottleneck); <see cref="MeasuredPerSecond"/> where per-thread CPU time is not available.
+    /// </summary>
+    public double PerStageCpuSecond { get; private set; }
+
     /// <summary>Frames published in all.</summary>
     public long Published { get; private set; }
 
@@ -56,6 +62,8 @@ public sealed class ReplayFrameSource(ReplayFrames frames, int days, TimeSpan wa
         var windowStart = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var end = windowStart + (long)(measured.TotalSeconds * Stopwatch.Frequency);
         long published = 0, atWindowStart = -1, now = start;
+        var producer = ThreadCpu.CurrentThreadId();
+        Dictionary<int, long> cpuAtStart = [];
         for (var d = 0; d < days && published < maxFrames && now < end && !cancellationToken.IsCancellationRequested; d++)
         {
             var lapEnd = (int)Math.Min(frames.Count, maxFrames - published);
@@ -67,6 +75,7 @@ public sealed class ReplayFrameSource(ReplayFrames frames, int days, TimeSpan wa
                 if (atWindowStart < 0 && now >= windowStart)
                 {
                     atWindowStart = published;
+                    cpuAtStart = ThreadCpu.Snapshot();
                     windowStart = now;
                 }
 
@@ -77,9 +86,11 @@ public sealed class ReplayFrameSource(ReplayFrames frames, int days, TimeSpan wa
             }
         }
 
+        var stageCpu = atWindowStart < 0 ? 0 : ThreadCpu.BusiestDelta(cpuAtStart, ThreadCpu.Snapshot(), producer);
         ingest.Flush();
         Published = published;
         MeasuredPerSecond = atWindowStart < 0 || now <= windowStart ? 0 : (published - atWindowStart) / ((double)(now - windowStart) / Stopwatch.Frequency);
+        PerStageCpuSecond = stageCpu > 0 ? (published - atWindowStart) / (stageCpu / 1e9) : MeasuredPerSecond;
     }
 
     // WARNING: the copy loop is compiled optimized at once; the first lap must not measure tier-0 code.

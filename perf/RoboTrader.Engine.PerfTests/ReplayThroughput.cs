@@ -63,6 +63,11 @@ public static class ReplayThroughput
     /// Runs <c>pipeline-replay</c>: a warm-up of a quarter of <paramref name="duration"/> (at most 1 s), then
     /// <paramref name="duration"/> measured; returns the summary and the measured events per second.
     /// </summary>
+    /// <remarks>
+    /// The rate is per second of the stage thread's CPU time (<see cref="ReplayFrameSource.PerStageCpuSecond"/>): the
+    /// stages are the bottleneck, and their CPU time per event is what our code decides, while the wall time per event
+    /// also depends on how much of the two cores the neighbours leave.
+    /// </remarks>
     public static (BacktestSummary Summary, double EventsPerSecond) RunPipeline(TimeSpan duration, long maxFrames = long.MaxValue)
     {
         var source = new ReplayFrameSource(Frames, Days, WarmUp(duration), duration, maxFrames);
@@ -70,7 +75,7 @@ public static class ReplayThroughput
         try
         {
             var summary = BacktestRunner.Run(source, Options(outDir));
-            return (summary, source.MeasuredPerSecond);
+            return (summary, source.PerStageCpuSecond);
         }
         finally
         {
@@ -99,7 +104,8 @@ public static class ReplayThroughput
 
     /// <summary>
     /// Runs <c>memory-replay</c> for a warm-up of a quarter of <paramref name="duration"/> (at most 1 s) and then
-    /// <paramref name="duration"/>; returns frames per second through the consumer.
+    /// <paramref name="duration"/>; returns frames per second of the producer's CPU time (its bottleneck: the consumer
+    /// only reads), or per wall-clock second where per-thread CPU time is not available.
     /// </summary>
     public static double RunMemory(TimeSpan duration)
     {
@@ -107,15 +113,32 @@ public static class ReplayThroughput
         var ring = RingBuffer<CopySlot>.CreateSingleProducer(() => new CopySlot(), ReferenceRingSize);
         var consumer = new BatchEventProcessor<CopySlot, CopySlotHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy()), default);
         ring.AddGatingSequences(consumer.Sequence);
-        return RingThroughput.Measure([consumer], consumer.Sequence, duration, 1, stop => Copy(ring, frames, stop));
+        var thread = new Thread(consumer.Run) { IsBackground = true };
+        thread.Start();
+        try
+        {
+            return Copy(ring, frames, WarmUp(duration), duration);
+        }
+        finally
+        {
+            consumer.Halt();
+            thread.Join();
+        }
     }
 
-    // WARNING: compiled optimized at once (see RingThroughput): the warm-up must not be spent in tier-0 code.
+    // WARNING: compiled optimized at once (see RingThroughput): the warm-up must not be spent in tier-0 code. The
+    // producer is the calling thread; it times its own window and its own CPU time.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Copy(RingBuffer<CopySlot> ring, ReplayFrames frames, StrongBox<int> stop)
+    private static double Copy(RingBuffer<CopySlot> ring, ReplayFrames frames, TimeSpan warmUp, TimeSpan measured)
     {
-        var stamp = Stopwatch.GetTimestamp();
-        while (Volatile.Read(ref stop.Value) == 0)
+        var start = Stopwatch.GetTimestamp();
+        var windowStart = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var end = windowStart + (long)(measured.TotalSeconds * Stopwatch.Frequency);
+        var self = ThreadCpu.CurrentThreadId();
+        Dictionary<int, long> cpuAtStart = [];
+        long copied = 0, atWindowStart = -1, now = start;
+        var stamp = start;
+        while (now < end)
         {
             for (var i = 0; i < frames.Count; i++)
             {
@@ -124,17 +147,33 @@ public static class ReplayThroughput
                 slot.Source = frames.StreamOf(i);
                 slot.SetFrame(frames.Frame(i));
                 slot.ReceiveTimestamp = stamp;
-                if ((s + 1) % ReferencePublishBatch == 0)
+                if ((s + 1) % ReferencePublishBatch != 0)
                 {
-                    ring.Publish(s);
-                    stamp = Stopwatch.GetTimestamp();
-                    if (Volatile.Read(ref stop.Value) != 0)
+                    continue;
+                }
+
+                ring.Publish(s);
+                copied = s + 1;
+                if ((copied & 1023) == 0)
+                {
+                    stamp = now = Stopwatch.GetTimestamp();
+                    if (atWindowStart < 0 && now >= windowStart)
                     {
-                        return;
+                        atWindowStart = copied;
+                        cpuAtStart = ThreadCpu.Snapshot();
+                        windowStart = now;
+                    }
+                    else if (now >= end)
+                    {
+                        break;
                     }
                 }
             }
         }
+
+        var cpu = ThreadCpu.Delta(cpuAtStart, ThreadCpu.Snapshot(), self);
+        var frameCount = copied - atWindowStart;
+        return cpu > 0 ? frameCount / (cpu / 1e9) : frameCount / ((double)(now - windowStart) / Stopwatch.Frequency);
     }
 
     private static TimeSpan WarmUp(TimeSpan duration) => TimeSpan.FromTicks(Math.Min(duration.Ticks / 4, TimeSpan.TicksPerSecond));

@@ -172,7 +172,7 @@ public static class RingThroughput
     }
 
     /// <summary>Starts consumers and <paramref name="producers"/> producer threads, measures the last consumer's rate, stops everything.</summary>
-    internal static double Measure(IEventProcessor[] consumers, Sequence last, TimeSpan duration, int producers, Action<StrongBox<int>> produce)
+    private static double Measure(IEventProcessor[] consumers, Sequence last, TimeSpan duration, int producers, Action<StrongBox<int>> produce)
     {
         var stop = new StrongBox<int>();
         var threads = consumers.Select(c => new Thread(c.Run) { IsBackground = true })

@@ -23,7 +23,7 @@ public static class PerfGateCommand
     {
         var baseline = new Option<string>("--baseline") { Description = "baseline file", DefaultValueFactory = _ => Path.Combine("perf", "gate-baseline.json") };
         var seconds = new Option<double>("--seconds") { Description = "length of one measurement round (after a warm-up of a quarter of it)", DefaultValueFactory = _ => 1.0 };
-        var rounds = new Option<int>("--rounds") { Description = "rounds per scenario (the best counts)", DefaultValueFactory = _ => 3 };
+        var rounds = new Option<int>("--rounds") { Description = "rounds per scenario (the best counts)", DefaultValueFactory = _ => 5 };
         var write = new Option<string?>("--write-baseline") { Description = "write the baseline with the measured ratios to this file instead of checking" };
         var command = new Command("gate", "CI perf gate: ring and pipeline throughput as ratios to references measured in the same run, and allocation per event.")
         {
