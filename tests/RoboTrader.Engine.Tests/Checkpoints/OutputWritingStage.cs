@@ -8,7 +8,7 @@ namespace RoboTrader.Engine.Tests.Checkpoints;
 /// <summary>
 /// A persist-like stage for the coordinator's tests: each checkpoint appends <see cref="BytesPerCheckpoint"/> bytes to
 /// an output file registered with a <see cref="FileSyncer"/>, and its state is the file's length (deferred to the
-/// checkpoint, as <see cref="Persistence.PersistStage"/> does).
+/// checkpoint, as <see cref="RoboTrader.Engine.Persistence.PersistStage"/> does).
 /// </summary>
 internal sealed class OutputWritingStage(FileStream output, FileSyncer syncer) : IStage, IDeferredDurability
 {
