@@ -16,22 +16,19 @@ namespace RoboTrader.Engine.Persistence;
 /// <c>detail</c>); <c>levels</c> is present for parse failures and gives every level's reason in chain order.
 /// </remarks>
 /// <remarks>Dead letters are rare: this path may allocate.</remarks>
-public sealed class DeadLetterWriter : IDisposable
+public sealed class DeadLetterWriter : OutputFile
 {
-    private readonly Stream _stream;
     private readonly Utf8JsonWriter _json;
-    private SyncedFile? _synced;
 
     /// <summary>Creates the writer over <paramref name="stream"/>.</summary>
     public DeadLetterWriter(Stream stream)
+        : base(stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        _stream = stream;
         _json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
     }
 
     /// <summary>Dead letters written.</summary>
-    public long Count { get; private set; }
+    public long Count => Records;
 
     /// <summary>Appends one dead letter.</summary>
     public void Write(long sequence, SourceDescriptor? source, ErrorCode code, string? detail, ReadOnlySpan<byte> frame)
@@ -43,7 +40,7 @@ public sealed class DeadLetterWriter : IDisposable
 
     private void Write(long sequence, SourceDescriptor? source, ErrorCode code, string? detail, LevelErrors levels, ReadOnlySpan<byte> frame)
     {
-        _json.Reset(_stream);
+        _json.Reset(Stream);
         _json.WriteStartObject();
         _json.WriteNumber("seq", sequence);
         _json.WriteString("source", source?.Name);
@@ -66,8 +63,8 @@ public sealed class DeadLetterWriter : IDisposable
         _json.WriteBase64String("frame_base64", frame);
         _json.WriteEndObject();
         _json.Flush();
-        _stream.WriteByte((byte)'\n');
-        Count++;
+        Stream.WriteByte((byte)'\n');
+        Counted();
     }
 
     private void WriteLevel(string level, ErrorCode code)
@@ -84,69 +81,14 @@ public sealed class DeadLetterWriter : IDisposable
         _json.WriteString("reason", code.ToString());
     }
 
-    /// <summary>Flushes to the file (and tells the background syncer, when there is one).</summary>
-    public void Flush()
-    {
-        _stream.Flush();
-        _synced?.Publish(_stream.Position);
-    }
-
-    /// <summary>Has <paramref name="syncer"/> make the file durable in the background (a file stream only).</summary>
-    /// <remarks>Before the first dead letter.</remarks>
-    public void SyncWith(FileSyncer syncer)
-    {
-        ArgumentNullException.ThrowIfNull(syncer);
-        if (_stream is FileStream file)
-        {
-            _synced = syncer.Register(file);
-        }
-    }
-
-    /// <summary>
-    /// The file's length for a checkpoint: with a background syncer and <paramref name="pending"/>, flushed and added
-    /// to <paramref name="pending"/>; otherwise <see cref="FlushDurable"/>.
-    /// </summary>
-    public long FlushForCheckpoint(PendingDurability? pending)
-    {
-        if (pending is null || _synced is null)
-        {
-            return FlushDurable();
-        }
-
-        Flush();
-        pending.Add(_synced, _stream.Position);
-        return _stream.Position;
-    }
-
-    /// <summary>Flushes to the disk (fsync) and returns the file's length: what a checkpoint records.</summary>
-    public long FlushDurable()
-    {
-        _stream.Flush();
-        if (_stream is FileStream file)
-        {
-            file.Flush(flushToDisk: true);
-        }
-
-        return _stream.Position;
-    }
-
-    /// <summary>
-    /// Resumes after a checkpoint: cuts the file back to <paramref name="length"/> (dropping what was written after
-    /// the checkpoint) and continues there with <paramref name="count"/> items written.
-    /// </summary>
-    public void Resume(long length, long count)
-    {
-        _stream.Flush();
-        _stream.SetLength(length);
-        _stream.Position = length;
-        _synced?.Reset(length);
-        Count = count;
-    }
-
     /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _json.Dispose();
-        _stream.Dispose();
+        if (disposing)
+        {
+            _json.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
