@@ -33,6 +33,51 @@ public sealed class PortfolioViewTests
     }
 
     [Fact]
+    public void Aggregates_StayExactThroughRandomFillsMarksAndReadsInAnyOrder()
+    {
+        // The portfolio keeps its sums incrementally; recompute every figure from the positions after each step.
+        var random = new Random(42);
+        var portfolio = new Portfolio(3, M(50_000));
+        for (var step = 0; step < 2_000; step++)
+        {
+            var symbol = new SymbolId(random.Next(3));
+            var book = portfolio.Book(symbol);
+            if (random.Next(3) == 0)
+            {
+                book.Mark = new Price(random.NextInt64(1, 50_000) * 1_000_003); // odd raw prices: notionals need rounding
+            }
+            else
+            {
+                book.Apply(new Quantity(random.NextInt64(-500, 501) * 33_333_333), new Price(random.NextInt64(1, 50_000) * 999_999), new Money(random.Next(0, 1_000_000)));
+            }
+
+            if (random.Next(4) != 0)
+            {
+                continue; // reads come at random points: some steps leave marks and positions unread
+            }
+
+            Int128 net = 0, gross = 0, booked = 0, unrealized = 0;
+            for (var s = 0; s < 3; s++)
+            {
+                var id = new SymbolId(s);
+                var p = portfolio.PositionRecord(id);
+                var mark = portfolio.MarkOf(id);
+                var notional = Money.Notional(p.Quantity, mark);
+                net += notional.Raw;
+                gross += Money.Notional(p.Quantity.Raw < 0 ? -p.Quantity : p.Quantity, mark).Raw;
+                booked += (p.RealizedPnl - p.Fees - p.CostBasis).Raw;
+                unrealized += p.Unrealized(mark).Raw;
+            }
+
+            Assert.Equal(new Money(net), portfolio.NetExposure);
+            Assert.Equal(new Money(gross), portfolio.GrossExposure);
+            Assert.Equal(portfolio.InitialCash + new Money(booked), portfolio.Cash);
+            Assert.Equal(portfolio.InitialCash + new Money(booked + net), portfolio.Equity);
+            Assert.Equal(new Money(unrealized), portfolio.UnrealizedPnl);
+        }
+    }
+
+    [Fact]
     public void AverageCost_IsCostBasisOverQuantity_AndZeroWhenFlat()
     {
         var portfolio = new Portfolio(1);
