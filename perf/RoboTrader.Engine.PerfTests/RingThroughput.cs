@@ -74,8 +74,10 @@ public static class RingThroughput
 
     // WARNING: producer loops are static methods compiled optimized at once. As lambdas over closure fields they
     // measured the harness, not the ring.
+    /// <summary>Publishes events carrying their sequence, one claim each, until <paramref name="stop"/> is set (also
+    /// the side-by-side harness's loop for our ring).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Produce(RingBuffer<CountingEvent> ring, StrongBox<int> stop)
+    public static void Produce(RingBuffer<CountingEvent> ring, StrongBox<int> stop)
     {
         while (Volatile.Read(ref stop.Value) == 0)
         {
@@ -88,8 +90,9 @@ public static class RingThroughput
         }
     }
 
+    /// <summary>As <see cref="Produce"/>, on a ring of struct events.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ProduceValues(RingBuffer<CountingValue> ring, StrongBox<int> stop)
+    public static void ProduceValues(RingBuffer<CountingValue> ring, StrongBox<int> stop)
     {
         while (Volatile.Read(ref stop.Value) == 0)
         {
@@ -102,8 +105,9 @@ public static class RingThroughput
         }
     }
 
+    /// <summary>As <see cref="Produce"/>, claiming and publishing <paramref name="batch"/> events at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ProduceBatches(RingBuffer<CountingEvent> ring, int batch, StrongBox<int> stop)
+    public static void ProduceBatches(RingBuffer<CountingEvent> ring, int batch, StrongBox<int> stop)
     {
         while (Volatile.Read(ref stop.Value) == 0)
         {

@@ -18,11 +18,11 @@ public static class OurRing
         {
             if (batch == 1)
             {
-                Produce(ring, stop);
+                RingThroughput.Produce(ring, stop);
             }
             else
             {
-                ProduceBatches(ring, batch, stop);
+                RingThroughput.ProduceBatches(ring, batch, stop);
             }
         });
         Measurement.Check("ours sum", Measurement.SumOfSequences(consumer.Sequence.Value + 1), consumer.Handler.Value);
@@ -35,7 +35,7 @@ public static class OurRing
         var ring = RingBuffer<CountingValue>.CreateSingleProducer(() => default, ScenarioSettings.OneToOneRingSize);
         var consumer = new BatchEventProcessor<CountingValue, OurAdditionHandler>(ring, ring.NewBarrier(new YieldingWaitStrategy()), new OurAdditionHandler());
         ring.AddGatingSequences(consumer.Sequence);
-        var rate = Run([consumer], consumer.Sequence, duration, stop => ProduceValues(ring, stop));
+        var rate = Run([consumer], consumer.Sequence, duration, stop => RingThroughput.ProduceValues(ring, stop));
         Measurement.Check("ours sum", Measurement.SumOfSequences(consumer.Sequence.Value + 1), consumer.Handler.Value);
         return rate;
     }
@@ -110,56 +110,9 @@ public static class OurRing
         });
     }
 
-    // WARNING: producer loops are static methods compiled optimized at once, as in RingThroughput.cs (as lambdas over
-    // closure fields they measured the harness, not the ring). Each event carries its sequence so the consumer's sum
-    // can be checked exactly.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Produce(RingBuffer<CountingEvent> ring, StrongBox<int> stop)
-    {
-        while (Volatile.Read(ref stop.Value) == 0)
-        {
-            for (var i = 0; i < 1024; i++)
-            {
-                var s = ring.Next();
-                ring[s].Value = s;
-                ring.Publish(s);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ProduceValues(RingBuffer<CountingValue> ring, StrongBox<int> stop)
-    {
-        while (Volatile.Read(ref stop.Value) == 0)
-        {
-            for (var i = 0; i < 1024; i++)
-            {
-                var s = ring.Next();
-                ring[s].Value = s;
-                ring.Publish(s);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ProduceBatches(RingBuffer<CountingEvent> ring, int batch, StrongBox<int> stop)
-    {
-        while (Volatile.Read(ref stop.Value) == 0)
-        {
-            for (var i = 0; i < 1024; i += batch)
-            {
-                var high = ring.Next(batch);
-                var low = high - batch + 1;
-                for (var s = low; s <= high; s++)
-                {
-                    ring[s].Value = s;
-                }
-
-                ring.Publish(low, high);
-            }
-        }
-    }
-
+    // WARNING: producer loops are static methods compiled optimized at once (as lambdas over closure fields they
+    // measured the harness, not the ring); ours are RingThroughput's own. Each event carries its sequence so the
+    // consumer's sum can be checked exactly.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ProducePipeline(RingBuffer<PipelineEvent> ring, StrongBox<int> stop)
     {
