@@ -18,22 +18,6 @@ public sealed class PipelineSupervisor : IDisposable
     private bool _started;
     private bool _stopped;
 
-    /// <summary>Builds the consumer chain for <paramref name="groups"/> (each a list of supervised stages).</summary>
-    /// <param name="ring">The ring.</param>
-    /// <param name="groups">Stage groups in pipeline order, each on a thread of its own, each waiting for the one before.</param>
-    /// <param name="waitStrategy">How the stage threads wait.</param>
-    /// <param name="pinThreads">Pin stage group threads to CPUs 1, 2, ... (CPU 0 is the producer's).</param>
-    /// <param name="checkpoints">When given, each group writes its stages' state at stamped frames (see <see cref="Checkpoints.CheckpointCoordinator"/>).</param>
-    public PipelineSupervisor(
-        RingBuffer<PipelineSlot> ring,
-        IReadOnlyList<IReadOnlyList<StageSupervisor>> groups,
-        IWaitStrategy waitStrategy,
-        bool pinThreads = false,
-        Checkpoints.CheckpointCoordinator? checkpoints = null)
-        : this(ring, groups, Enumerable.Repeat(waitStrategy ?? throw new ArgumentNullException(nameof(waitStrategy)), groups?.Count ?? 0).ToArray(), pinThreads, checkpoints)
-    {
-    }
-
     /// <summary>Builds the consumer chain for <paramref name="groups"/>, each group with a wait strategy of its own.</summary>
     /// <param name="ring">The ring.</param>
     /// <param name="groups">Stage groups in pipeline order, each on a thread of its own, each waiting for the one before.</param>
