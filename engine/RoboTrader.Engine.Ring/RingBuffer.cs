@@ -92,7 +92,7 @@ public sealed class RingBuffer<T>
     {
         if (_single is { } single)
         {
-            single.Publish(high);
+            single.Publish(low, high);
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RoboTrader.Engine.Core.Errors;
-using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Ingest;
 
 namespace RoboTrader.Engine.Persistence;
