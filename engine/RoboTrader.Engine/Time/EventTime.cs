@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 
 namespace RoboTrader.Engine.Time;
 
@@ -7,7 +7,10 @@ public static class EventTime
 {
     /// <summary>ISO 8601 UTC with microseconds, e.g. "2013-10-07T13:30:00.614000Z" — parseable by every common library.</summary>
     public static string ToIso(long utcNanos)
-        => DateTime.UnixEpoch.AddTicks(utcNanos / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    {
+        Span<byte> ascii = stackalloc byte[32];
+        return Encoding.ASCII.GetString(ascii[..WriteIso(utcNanos, ascii)]);
+    }
 
     /// <summary>Writes <see cref="ToIso"/>'s form as ASCII into <paramref name="destination"/> (27 bytes).</summary>
     /// <remarks>
