@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RoboTrader.Engine.Core.Market;
@@ -6,6 +5,7 @@ using RoboTrader.Engine.Core.Numerics;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Ingest;
 using RoboTrader.Engine.Parsing;
+using RoboTrader.Engine.PerfTests;
 using RoboTrader.Engine.Persistence;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Risk;
@@ -21,9 +21,9 @@ namespace RoboTrader.Engine.Benchmarks;
 /// event in hand), so a stage cannot be timed alone honestly; the difference between two rows is that stage's cost.
 /// </summary>
 /// <remarks>
-/// 8,192 slots (the default ring) of LEAN-format frames for four symbols, 23 % trades and 77 % quotes as in the real
-/// data, prices on a seeded random walk; risk with position, notional, order-rate, band and guard limits on; sma-cross
-/// 5/20 so orders, fills and rows flow (persist writes to a temporary folder). Every stage must allocate 0 B.
+/// 8,192 slots (the default ring) of the perf gate's pipeline-replay frames (<see cref="ReplayFrames"/>: LEAN format,
+/// four symbols, 23 % trades and 77 % quotes as in the real data) and its risk limits, plus a gross-exposure limit;
+/// sma-cross 5/20 so orders, fills and rows flow (persist writes to a temporary folder). Every stage must allocate 0 B.
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(RingBenchmarkConfig))]
@@ -31,7 +31,6 @@ public class StageBenchmarks : IDisposable
 {
     private const int Slots = 8192;
     private const int Laps = 8;
-    private static readonly string[] s_symbols = ["AIG", "BAC", "IBM", "SPY"];
 
     private readonly string _out = Path.Combine(Path.GetTempPath(), "robotrader-stage-bench-" + Guid.NewGuid().ToString("N"));
     private PipelineSlot[] _slots = [];
@@ -50,52 +49,31 @@ public class StageBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        var symbols = new SymbolTable(s_symbols);
+        // The frames and limits of the perf gate's pipeline-replay scenario (ReplayFrames, ReplayThroughput.Risk), plus a
+        // gross-exposure limit so that risk reads the portfolio's figures on every event as a portfolio limit makes it.
+        var frames = ReplayFrames.Generate(Slots, seed: 20131007);
+        var symbols = new SymbolTable(ReplayFrames.Tickers);
         var registry = new SourceRegistry();
-        var trades = new SourceId[s_symbols.Length];
-        var quotes = new SourceId[s_symbols.Length];
+        var streams = new SourceId[ReplayFrames.StreamCount];
         var date = new DateOnly(2013, 10, 7);
-        for (var s = 0; s < s_symbols.Length; s++)
+        for (var s = 0; s < streams.Length; s++)
         {
-            trades[s] = registry.Register(new SourceDescriptor(new SymbolId(s), FrameFormat.LeanTradeTick, date, "America/New_York", 4, s_symbols[s] + "-trade"));
-            quotes[s] = registry.Register(new SourceDescriptor(new SymbolId(s), FrameFormat.LeanQuoteTick, date, "America/New_York", 4, s_symbols[s] + "-quote"));
+            streams[s] = registry.Register(new SourceDescriptor(new SymbolId(ReplayFrames.SymbolOf(s)), ReplayFrames.FormatOf(s), date, "America/New_York", 4, "stage-bench/" + s));
         }
 
         var handOff = new FusedHandOff();
         _slots = new PipelineSlot[Slots];
         _frames = new byte[Slots][];
         _sources = new SourceId[Slots];
-        var random = new Random(20131007);
-        var prices = new long[s_symbols.Length];
-        Array.Fill(prices, 150_000); // 15.00 in LEAN's 1/10,000 units
-        var frame = new StringBuilder();
         for (var i = 0; i < Slots; i++)
         {
-            var s = random.Next(s_symbols.Length);
-            prices[s] = Math.Max(1_000, prices[s] + (random.Next(3) - 1) * 100);
-            const string ms = "00000000"; // the time field: written per event by RunLap
-            frame.Clear();
-            var trade = random.Next(100) < 23;
-            frame.Append(trade
-                ? string.Create(CultureInfo.InvariantCulture, $"{ms},{prices[s]},{random.Next(1, 50) * 100},P,00000000,0")
-                : string.Create(CultureInfo.InvariantCulture, $"{ms},{prices[s] - 100},{random.Next(1, 50) * 100},{prices[s] + 100},{random.Next(1, 50) * 100},P,1,0"));
-            _frames[i] = Encoding.ASCII.GetBytes(frame.ToString());
-            _sources[i] = trade ? trades[s] : quotes[s];
+            _frames[i] = frames.Frame(i).ToArray(); // its 8-digit time field is rewritten per event by RunLap
+            _sources[i] = streams[frames.StreamOf(i)];
             _slots[i] = new PipelineSlot(handOff);
         }
 
-        var portfolio = new Portfolio(s_symbols.Length, Units(1_000_000));
-        var risk = new RiskOptions(Quantity.FromUnits(10_000), 10, false)
-        {
-            MaxPositionNotional = Units(500_000),
-            MaxOrderNotional = Units(100_000),
-            MaxGrossExposure = Units(900_000),
-            OrderRate = 1_000,
-            OrderBurst = 10,
-            MidBandPercent = 5 * FixedPoint.Scale,
-            StaleAfter = TimeSpan.FromMinutes(5),
-            CrossedQuoteGuard = true,
-        };
+        var portfolio = new Portfolio(symbols.Count, Units(1_000_000));
+        var risk = ReplayThroughput.Risk with { MaxGrossExposure = Units(900_000) };
         var parse = new ParseStage(registry);
         parse.Prepare();
         Directory.CreateDirectory(_out);
@@ -103,8 +81,8 @@ public class StageBenchmarks : IDisposable
         _stages =
         [
             parse,
-            new RiskStage(risk, new KillSwitch(), portfolio, s_symbols.Length),
-            new DecideStage(new SmaCrossStrategy(new SmaCrossOptions(5, 20, Quantity.FromUnits(100)), s_symbols.Length), portfolio),
+            new RiskStage(risk, new KillSwitch(), portfolio, symbols.Count),
+            new DecideStage(new SmaCrossStrategy(new SmaCrossOptions(5, 20, Quantity.FromUnits(100)), symbols.Count), portfolio),
             new ExecuteStage(portfolio, new ExecutionOptions(new BasisPoints(FixedPoint.Scale))),
             _persist,
         ];
