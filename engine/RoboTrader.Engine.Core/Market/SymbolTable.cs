@@ -8,6 +8,7 @@ namespace RoboTrader.Engine.Core.Market;
 public sealed class SymbolTable
 {
     private readonly string[] _tickers;
+    private readonly byte[][] _ascii;
     private readonly Dictionary<string, SymbolId> _ids;
 
     /// <summary>Builds the table from tickers (case-insensitive, duplicates removed, sorted ordinally).</summary>
@@ -19,6 +20,7 @@ public sealed class SymbolTable
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
+        _ascii = _tickers.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
         _ids = new Dictionary<string, SymbolId>(StringComparer.Ordinal);
         for (var i = 0; i < _tickers.Length; i++)
         {
@@ -34,6 +36,9 @@ public sealed class SymbolTable
 
     /// <summary>The upper-case ticker of <paramref name="id"/>.</summary>
     public string this[SymbolId id] => _tickers[id.Value];
+
+    /// <summary>The ticker of <paramref name="id"/> as ASCII bytes, for writers of CSV rows and ledger records.</summary>
+    public ReadOnlySpan<byte> Ascii(SymbolId id) => _ascii[id.Value];
 
     /// <summary>Looks a ticker up (case-insensitive).</summary>
     public bool TryGet(string ticker, out SymbolId id) => _ids.TryGetValue(NormalizeTicker(ticker), out id);

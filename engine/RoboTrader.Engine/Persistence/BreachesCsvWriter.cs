@@ -17,7 +17,7 @@ public sealed class BreachesCsvWriter : IDisposable
     private static readonly byte[][] s_rules = Enumerable.Range(0, RiskRules.Count).Select(r => Encoding.ASCII.GetBytes(RiskRules.Name((RiskRule)r))).ToArray();
     private static readonly byte[][] s_states = Enumerable.Range(0, 3).Select(s => Encoding.ASCII.GetBytes(RiskRules.StateName((Core.Trading.TradingState)s))).ToArray();
 
-    private readonly byte[][] _tickers;
+    private readonly SymbolTable _symbols;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
@@ -25,7 +25,7 @@ public sealed class BreachesCsvWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(symbols);
         File = new CsvFile(stream, Header);
-        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _symbols = symbols;
     }
 
     /// <summary>The file (rows, flushing, checkpoint length, resume).</summary>
@@ -46,7 +46,7 @@ public sealed class BreachesCsvWriter : IDisposable
         var row = new CsvRow(_row);
         row.Integer(sequence);
         row.Time(timeNanos);
-        row.Text((uint)breach.Symbol.Value < (uint)_tickers.Length ? _tickers[breach.Symbol.Value] : default);
+        row.Text((uint)breach.Symbol.Value < (uint)_symbols.Count ? _symbols.Ascii(breach.Symbol) : default);
         row.Text(RuleName(breach.Rule));
         row.Text(StateName(breach.State));
         row.Field(in breach, RiskBreachText.Format);

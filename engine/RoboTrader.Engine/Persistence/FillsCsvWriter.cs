@@ -1,4 +1,3 @@
-using System.Text;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Trading;
 
@@ -13,7 +12,7 @@ public sealed class FillsCsvWriter : IDisposable
     /// <summary>The header line.</summary>
     public const string Header = "seq,time,symbol,side,qty,price,fee";
 
-    private readonly byte[][] _tickers;
+    private readonly SymbolTable _symbols;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/> and writes the header (unless the stream has content: a resume).</summary>
@@ -21,7 +20,7 @@ public sealed class FillsCsvWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(symbols);
         File = new CsvFile(stream, Header);
-        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _symbols = symbols;
     }
 
     /// <summary>The file (rows, flushing, checkpoint length, resume).</summary>
@@ -36,7 +35,7 @@ public sealed class FillsCsvWriter : IDisposable
         var row = new CsvRow(_row);
         row.Integer(fill.Sequence);
         row.Time(fill.TimeNanos);
-        row.Text(_tickers[fill.Symbol.Value]);
+        row.Text(_symbols.Ascii(fill.Symbol));
         row.Text(OrderText.Side(fill.Side));
         row.Decimal(fill.Quantity.Raw);
         row.Decimal(fill.Price.Raw);

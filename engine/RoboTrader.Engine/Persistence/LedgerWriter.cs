@@ -1,6 +1,5 @@
 using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.MessagePack;
-using System.Text;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Numerics;
@@ -17,7 +16,7 @@ namespace RoboTrader.Engine.Persistence;
 public sealed class LedgerWriter : ICheckpointable
 {
     private readonly InputJournal _log;
-    private readonly byte[][] _tickers;
+    private readonly SymbolTable _symbols;
     private readonly long[] _positions;
     private readonly byte[] _record = new byte[LedgerRecordCodec.MaxLength];
     private long _count;
@@ -29,7 +28,7 @@ public sealed class LedgerWriter : ICheckpointable
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(symbols);
         _log = log;
-        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _symbols = symbols;
         _positions = new long[symbols.Count];
         _recovered = log.RecoveredSequence;
     }
@@ -42,22 +41,22 @@ public sealed class LedgerWriter : ICheckpointable
     {
         if (e.Status == OrderStatus.New)
         {
-            Append(LedgerRecordCodec.EncodeOrder(_count + 1, in e, _tickers[e.Symbol.Value], _record));
+            Append(LedgerRecordCodec.EncodeOrder(_count + 1, in e, _symbols.Ascii(e.Symbol), _record));
         }
 
-        Append(LedgerRecordCodec.EncodeOrderEvent(_count + 1, in e, _tickers[e.Symbol.Value], _record));
+        Append(LedgerRecordCodec.EncodeOrderEvent(_count + 1, in e, _symbols.Ascii(e.Symbol), _record));
     }
 
     /// <summary>Appends a fill record (and moves the symbol's running position).</summary>
     public void Fill(in Fill fill)
     {
         var position = _positions[fill.Symbol.Value] += fill.Side == Side.Buy ? fill.Quantity.Raw : -fill.Quantity.Raw;
-        Append(LedgerRecordCodec.EncodeFill(_count + 1, in fill, _tickers[fill.Symbol.Value], new Quantity(position), _record));
+        Append(LedgerRecordCodec.EncodeFill(_count + 1, in fill, _symbols.Ascii(fill.Symbol), new Quantity(position), _record));
     }
 
     /// <summary>Appends a risk breach record.</summary>
     public void Breach(long sequence, in Risk.RiskBreach breach)
-        => Append(LedgerRecordCodec.EncodeBreach(_count + 1, sequence, in breach, (uint)breach.Symbol.Value < (uint)_tickers.Length ? _tickers[breach.Symbol.Value] : [], _record));
+        => Append(LedgerRecordCodec.EncodeBreach(_count + 1, sequence, in breach, (uint)breach.Symbol.Value < (uint)_symbols.Count ? _symbols.Ascii(breach.Symbol) : default, _record));
 
     /// <summary>Commits what is due (idle moments).</summary>
     public void CommitIfDue() => _log.CommitIfDue();

@@ -1,4 +1,3 @@
-using System.Text;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Trading;
 
@@ -16,7 +15,7 @@ public sealed class OrdersCsvWriter : IDisposable
     public const string Header = "seq,time,order_id,symbol,side,type,tif,qty,limit_price,stop_price,status,filled_qty,reason";
 
     private readonly CsvFile _file;
-    private readonly byte[][] _tickers;
+    private readonly SymbolTable _symbols;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/>.</summary>
@@ -24,7 +23,7 @@ public sealed class OrdersCsvWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _file = new CsvFile(stream, Header);
-        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _symbols = symbols;
     }
 
     /// <summary>The file.</summary>
@@ -37,7 +36,7 @@ public sealed class OrdersCsvWriter : IDisposable
         row.Integer(e.Sequence);
         row.Time(e.TimeNanos);
         row.Integer(e.OrderId.Value);
-        row.Text(_tickers[e.Symbol.Value]);
+        row.Text(_symbols.Ascii(e.Symbol));
         row.Text(OrderText.Side(e.Side));
         row.Text(OrderText.Type(e.Type));
         row.Text(OrderText.TimeInForce(e.TimeInForce));

@@ -1,4 +1,3 @@
-using System.Text;
 using RoboTrader.Engine.Core.Market;
 using RoboTrader.Engine.Core.Trading;
 
@@ -15,7 +14,7 @@ public sealed class TradesCsvWriter : IDisposable
     public const string Header = "seq,time,symbol,side,qty,price,fee,order_id,order_type,limit_price,stop_price,position,realized_pnl";
 
     private readonly CsvFile _file;
-    private readonly byte[][] _tickers;
+    private readonly SymbolTable _symbols;
     private readonly byte[] _row = new byte[512];
 
     /// <summary>Creates the writer over <paramref name="stream"/>.</summary>
@@ -23,7 +22,7 @@ public sealed class TradesCsvWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _file = new CsvFile(stream, Header);
-        _tickers = symbols.Tickers.Select(Encoding.ASCII.GetBytes).ToArray();
+        _symbols = symbols;
     }
 
     /// <summary>The file.</summary>
@@ -35,7 +34,7 @@ public sealed class TradesCsvWriter : IDisposable
         var row = new CsvRow(_row);
         row.Integer(fill.Sequence);
         row.Time(fill.TimeNanos);
-        row.Text(_tickers[fill.Symbol.Value]);
+        row.Text(_symbols.Ascii(fill.Symbol));
         row.Text(OrderText.Side(fill.Side));
         row.Decimal(fill.Quantity.Raw);
         row.Decimal(fill.Price.Raw);
