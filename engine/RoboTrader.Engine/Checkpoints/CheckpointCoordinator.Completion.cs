@@ -182,7 +182,7 @@ public sealed partial class CheckpointCoordinator
         {
             _pendingTokens.Remove(part.Id);
             WriteManifest(part.Id, part.Sequence, all);
-            RemoveUnnamedCheckpoints(all);
+            RemoveSupersededCheckpoints(part.Id);
             if (_firstStall.Remove(part.Id, out var first))
             {
                 Metrics?.Latency.Record(StopwatchNanos.Since(first));
@@ -191,14 +191,15 @@ public sealed partial class CheckpointCoordinator
     }
 
     /// <summary>
-    /// The manifest naming <paramref name="named"/> is durable: every other checkpoint of those stores goes, except in a
-    /// store whose next checkpoint has started meanwhile (its stage thread removes them before its next one).
+    /// The manifest of checkpoint <paramref name="id"/> is durable: every older checkpoint of the stores goes (newer ones
+    /// stay for the manifests still to come), except in a store whose next checkpoint is starting meanwhile (its stage
+    /// thread removes them before its next one).
     /// </summary>
-    private void RemoveUnnamedCheckpoints(Dictionary<string, Guid> named)
+    private void RemoveSupersededCheckpoints(long id)
     {
         for (var kind = 0; kind < _stores.Length; kind++)
         {
-            if (Volatile.Read(ref _stores[kind]) is not { } store || !named.TryGetValue(Name((Pipeline.StageKind)kind), out var token))
+            if (Volatile.Read(ref _stores[kind]) is not { } store)
             {
                 continue;
             }
@@ -215,7 +216,7 @@ public sealed partial class CheckpointCoordinator
 
             try
             {
-                store.RemoveCheckpointsExcept(token);
+                store.RemoveCheckpointsExcept(TokensToKeep(kind, id));
             }
             finally
             {

@@ -36,7 +36,11 @@ public sealed partial class CheckpointCoordinator : IDisposable
     private readonly string _settings;
     private readonly JournalRetention _retention;
     private readonly StateStore?[] _stores = new StateStore?[Enum.GetValues<StageKind>().Length];
-    private readonly Guid[] _previousTokens = new Guid[Enum.GetValues<StageKind>().Length];
+    // Per store, the checkpoints started and not yet superseded by a durable manifest, oldest first (guarded by _gate):
+    // the durable manifest's and every newer one a manifest still to come may name. An earlier group (the producer
+    // thread's, or any group but the last) may be several checkpoints ahead of the manifest when checkpoints are closer
+    // together than a ring's worth of frames.
+    private readonly List<(long Id, Guid Token)>[] _liveTokens = [.. Enum.GetValues<StageKind>().Select(_ => new List<(long Id, Guid Token)>())];
     private readonly Dictionary<long, long> _journalAddresses = [];
     private readonly Lock _lock = new();
     private CheckpointManifest? _durable;
@@ -132,7 +136,11 @@ public sealed partial class CheckpointCoordinator : IDisposable
                 throw new EngineException(ErrorCode.PersistenceCorrupt, $"checkpoint state of stage {name} has trailing bytes");
             }
 
-            _previousTokens[(int)supervisor.Stage.Kind] = token;
+            lock (_gate)
+            {
+                _liveTokens[(int)supervisor.Stage.Kind].Clear();
+                _liveTokens[(int)supervisor.Stage.Kind].Add((manifest.CheckpointId, token));
+            }
         }
 
         _durable = manifest;
@@ -188,9 +196,7 @@ public sealed partial class CheckpointCoordinator : IDisposable
             Guid token;
             try
             {
-                var durable = Volatile.Read(ref _durable);
-                var keep = durable is not null && durable.StoreTokens.TryGetValue(Name(supervisor), out var named) ? named : Guid.Empty;
-                store.RemoveCheckpointsExcept(_previousTokens[kind], keep);
+                store.RemoveCheckpointsExcept(TokensToKeep(kind, Volatile.Read(ref _durable)?.CheckpointId ?? long.MinValue));
 
                 buffer.ResetWrittenCount();
                 var writer = new MessagePackWriter(buffer);
@@ -217,7 +223,11 @@ public sealed partial class CheckpointCoordinator : IDisposable
                 throw;
             }
 
-            _previousTokens[kind] = token;
+            lock (_gate)
+            {
+                _liveTokens[kind].Add((id, token));
+            }
+
             part.Stores.Add(new StorePart(kind, Name(supervisor), store, token));
         }
 
@@ -242,6 +252,20 @@ public sealed partial class CheckpointCoordinator : IDisposable
         foreach (var store in _stores)
         {
             store?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Forgets the checkpoints of store <paramref name="kind"/> older than the durable manifest <paramref name="durableId"/>
+    /// and returns the ones to keep: that manifest's and every newer one.
+    /// </summary>
+    private Guid[] TokensToKeep(int kind, long durableId)
+    {
+        lock (_gate)
+        {
+            var live = _liveTokens[kind];
+            live.RemoveAll(t => t.Id < durableId);
+            return [.. live.Select(t => t.Token)];
         }
     }
 

@@ -130,4 +130,45 @@ public sealed class CheckpointCompletionTests : IDisposable
             Assert.Equal(0, coordinator.Completed);
         }
     }
+
+    [Fact]
+    public void OnGroupHandled_FirstGroupThreeCheckpointsAhead_EveryManifestNamesCheckpointsStillOnDisk()
+    {
+        // The producer thread's group (or any group but the last) runs up to a ring's worth of frames ahead of the last
+        // group: with checkpoints closer together than that, its store must keep every checkpoint a manifest still to
+        // come will name, and drop them only once a newer manifest is durable.
+        var sync = new RecordingFileSync();
+        var (coordinator, last, _, syncer, output) = Build(sync);
+        var registry = new Engine.Ingest.SourceRegistry();
+        registry.Freeze();
+        var first = new[] { new StageSupervisor(new Engine.Parsing.ParseStage(registry), FaultPolicy.SkipAndRecord, new KillSwitch()) };
+        using (output)
+        using (syncer)
+        using (coordinator)
+        {
+            coordinator.OpenStores(first);
+            for (var id = 1; id <= 3; id++)
+            {
+                coordinator.OnGroupHandled(first, id, sequence: (id * 100) - 1, last: false);
+            }
+
+            var named = new List<Guid>();
+            for (var id = 1; id <= 3; id++)
+            {
+                coordinator.OnGroupHandled(last, id, sequence: (id * 100) - 1, last: true);
+                coordinator.Drain();
+
+                var manifest = CheckpointCoordinator.ReadManifest(State)!;
+                Assert.Equal(id, manifest.CheckpointId);
+                named.Add(manifest.StoreTokens["parse"]);
+                Assert.True(Directory.Exists(ParseCheckpoint(named[^1])), $"manifest {id} names a parse checkpoint that was removed");
+            }
+
+            Assert.Equal(3, named.Distinct().Count());
+            Assert.False(Directory.Exists(ParseCheckpoint(named[0])), "a checkpoint no manifest can name any more is removed");
+            Assert.False(Directory.Exists(ParseCheckpoint(named[1])), "a checkpoint no manifest can name any more is removed");
+        }
+
+        string ParseCheckpoint(Guid token) => Path.Combine(State, CheckpointCoordinator.StoresFolder, "parse", "cpr-checkpoints", token.ToString());
+    }
 }
