@@ -180,11 +180,15 @@ public static class ReplayThroughput
 
     private static Money Units(long units) => new((Int128)units * FixedPoint.Scale);
 
+    // Every stage on the one consumer thread, whatever the default placement: the scenario counts events per second of
+    // that thread's CPU time, so all the stages' work must be on it (the producer's CPU time includes waiting on a full ring).
+    private static readonly PipelineOptions s_allStagesOnOneConsumer = PipelineOptions.Default with { Placement = StagePlacement.Parse("parse,risk,decide,execute,persist") };
+
     private static BacktestOptions Options(string outDir) => new(
         outDir,
         new SmaCrossOptions(20, 100, Quantity.FromUnits(100)),
         new ExecutionOptions(new BasisPoints(FixedPoint.Scale)),
         Risk,
-        PipelineOptions.Default,
+        s_allStagesOnOneConsumer,
         []);
 }

@@ -42,7 +42,7 @@ public sealed class BenchCommandTests
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         var lines = outcome.Output.Trim().Split('\n');
         Assert.StartsWith("throughput: ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(" 4 group checkpoints)", lines[1], StringComparison.Ordinal); // 20,000 frames, every 5,000, all stages fused
+        Assert.Contains(" 8 group checkpoints)", lines[1], StringComparison.Ordinal); // 20,000 frames, every 5,000, two groups (default placement: parse on the producer thread, the rest fused)
         Assert.StartsWith("checkpoint parts (µs, p50 / p99 / max): stall ", lines[2], StringComparison.Ordinal);
         Assert.EndsWith("(4 checkpoints)", lines[2].TrimEnd(), StringComparison.Ordinal); // each completed, manifest and all
         // The crash leaves the checkpoint at frame 20,000 and up to 19,999 journaled frames after it.

@@ -8,7 +8,8 @@ namespace RoboTrader.Engine.Ingest;
 
 /// <summary>
 /// The first stage: an adapter hands it a raw frame, it claims a slot, copies the bytes into the slot's own buffer,
-/// stamps the source and the receive time and publishes. No parsing, no allocation.
+/// stamps the source and the receive time and publishes. No allocation. Stages placed on the producer thread
+/// (<see cref="RunOnProducer"/>) handle each frame before it is published.
 /// </summary>
 /// <remarks>Called only from the producer thread (one producer per pipeline: the ring is single-producer).</remarks>
 public sealed class IngestStage
@@ -25,6 +26,8 @@ public sealed class IngestStage
     private long _untilCheckpoint = long.MaxValue;
     private long _skip;
     private Journal.JournalWriter? _journal;
+    private Supervision.FusedStageGroup? _inline;
+    private bool _inlineStarted;
 
     /// <summary>Creates the stage over <paramref name="ring"/>.</summary>
     /// <param name="ring">The ring (single producer).</param>
@@ -56,6 +59,19 @@ public sealed class IngestStage
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="stages"/> on this (the producer's) thread on each frame after it is written and journaled and
+    /// before it is published (<see cref="StagePlacement.ProducerStages"/>): on two cores the producer has time to spare
+    /// while the one consumer thread sets the pace. Their <c>OnStart</c> runs before the first frame and their
+    /// <c>OnShutdown</c> after the end-of-data marker, both on the producer thread.
+    /// </summary>
+    /// <remarks>Before the first frame.</remarks>
+    public void RunOnProducer(Supervision.FusedStageGroup stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        _inline = stages;
     }
 
     /// <summary>Frames published so far (end-of-data markers not counted), including those a resume skipped.</summary>
@@ -146,6 +162,11 @@ public sealed class IngestStage
 
         slot.ReceiveTimestamp = _stamp;
         _journal?.Record(sequence, source, _stamp, frame, slot.CheckpointId);
+        if (_inline is not null)
+        {
+            RunInline(slot, sequence);
+        }
+
         _lastClaimed = sequence;
         _published++;
         if (++_unpublished >= _publishBatch)
@@ -187,8 +208,25 @@ public sealed class IngestStage
         slot.FaultDetail = null;
         slot.FrameLength = 0;
         slot.ReceiveTimestamp = Stopwatch.GetTimestamp();
+        if (_inline is { } inline)
+        {
+            RunInline(slot, sequence);
+            inline.OnShutdown();
+        }
+
         _ring.Publish(sequence);
         return sequence;
+    }
+
+    private void RunInline(PipelineSlot slot, long sequence)
+    {
+        if (!_inlineStarted)
+        {
+            _inlineStarted = true;
+            _inline!.OnStart();
+        }
+
+        _inline!.OnEvent(ref slot, sequence, endOfBatch: false);
     }
 
     /// <summary>The ring is full: wait for the consumers, unless they can no longer make progress.</summary>

@@ -25,7 +25,7 @@ public sealed class EnginePipeline : IDisposable
     /// <summary>The producer side: adapters publish frames through it.</summary>
     public IngestStage Ingest { get; }
 
-    /// <summary>The consumer threads.</summary>
+    /// <summary>The consumer threads (stages placed on the producer thread run inside <see cref="Ingest"/>).</summary>
     public PipelineSupervisor Supervisor { get; }
 
     /// <summary>The supervised stages in pipeline order.</summary>
@@ -74,6 +74,12 @@ public sealed class EnginePipeline : IDisposable
         var ring = RingBuffer<PipelineSlot>.CreateSingleProducer(() => new PipelineSlot(handOff), options.RingSize);
         var supervisor = new PipelineSupervisor(ring, groups, groups.Select((_, g) => WaitStrategies.Create(options.WaitOf(g))).ToArray(), options.PinThreads, checkpoints);
         var ingest = new IngestStage(ring, sources, supervisor.ConsumerDied, options.PublishBatch);
+        if (!options.Placement.ProducerStages.IsEmpty)
+        {
+            // Earlier in pipeline order than every consumer group, so never the group that completes a checkpoint.
+            ingest.RunOnProducer(new FusedStageGroup(options.Placement.ProducerStages.Select(k => byKind[k]).ToList(), checkpoints));
+        }
+
         var ordered = Enum.GetValues<StageKind>().Select(k => byKind[k]).ToList();
         return new EnginePipeline(ring, ingest, supervisor, ordered);
     }

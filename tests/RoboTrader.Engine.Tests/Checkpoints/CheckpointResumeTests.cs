@@ -129,6 +129,22 @@ public sealed class CheckpointResumeTests : IDisposable
         AssertSameOutputs("ref", "crash");
     }
 
+    [Theory]
+    [InlineData("ingest,parse|risk,decide,execute,persist", 4321)]
+    [InlineData("ingest,parse,risk,decide,execute|persist", 11_999)]
+    public void Run_StagesOnTheProducerThread_CheckpointThereAndResumeToIdenticalOutputs(string placement, long crashAfter)
+    {
+        BacktestRunner.Run(Source(), Options("ref", placement)); // equal to the consumer placements' outputs: BacktestPipelineTests
+
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(crashAfter), Options("crash", placement)));
+        var manifest = CheckpointCoordinator.ReadManifest(_temp.Combine("crash", "state"));
+        Assert.NotNull(manifest); // the producer thread's stages wrote their part of a completed checkpoint
+        Assert.True(manifest.Sequence >= 999);
+        BacktestRunner.Run(Source(), Options("crash", placement));
+
+        AssertSameOutputs("ref", "crash");
+    }
+
     [Fact]
     public void Run_CrashedTwice_ResumesFromTheLatestCheckpoint()
     {

@@ -155,6 +155,9 @@ public sealed class BacktestPipelineTests : IDisposable
         { "parse,risk,decide,execute|persist", WaitStrategyKind.Sleeping, 4, 4 },
         { "parse|risk,decide,execute|persist", WaitStrategyKind.BusySpin, 64, 64 },
         { "parse,risk,decide,execute,persist", WaitStrategyKind.Blocking, 8, 8 },
+        { "ingest,parse|risk,decide,execute,persist", WaitStrategyKind.Yielding, 8, 1 },
+        { "ingest,parse,risk,decide,execute|persist", WaitStrategyKind.Sleeping, 16, 4 },
+        { "ingest,parse|risk,decide,execute|persist", WaitStrategyKind.BusySpin, 64, 64 },
     };
 
     [Theory]
