@@ -61,6 +61,8 @@ public sealed class CommandLineTests : IDisposable
         { ["--durability", "commit-before-execute"], "--durability applies with --state" },
         { ["--state", "st", "--durability", "eventually"], "--durability must be async or commit-before-execute, not 'eventually'" },
         { ["--state", "st", "--journal-retention", "forever"], "--journal-retention must be keep-all or since-previous-checkpoint, not 'forever'" },
+        { ["--state", "st", "--journal-thread", "any"], "--journal-thread must be consumer or producer, not 'any'" },
+        { ["--journal-thread", "producer"], "--journal-thread applies with --state" },
         { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none or brotli, not 'zip'" },
         { ["--journal-compression", "brotli"], "--journal-compression applies with --state" },
     };

@@ -58,6 +58,9 @@ public sealed record BacktestOptions(
     /// </summary>
     public Durability.DurabilityMode Durability { get; init; }
 
+    /// <summary>With a state folder: which thread writes the input journal (see <see cref="Journal.JournalThread"/>).</summary>
+    public Journal.JournalThread JournalThread { get; init; }
+
     /// <summary>With a state folder: Brotli-compress the journal's blocks (fewer bytes to the disk, more work for the journal's thread).</summary>
     public bool JournalCompression { get; init; }
 

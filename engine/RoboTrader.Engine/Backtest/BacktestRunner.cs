@@ -88,9 +88,13 @@ public static class BacktestRunner
             journalWriter!.ResumeAfter(resume.Sequence);
         }
 
-        if (journalWriter is not null)
+        if (journalWriter is not null && options.JournalThread == JournalThread.Producer)
         {
             pipeline.Ingest.JournalTo(journalWriter);
+        }
+        else if (journalWriter is not null)
+        {
+            pipeline.Supervisor.JournalOnFirstGroup(journalWriter);
         }
 
         pipeline.Ingest.ConfigureCheckpoints(state is null ? 0 : options.CheckpointEvery, resume?.Sequence ?? -1);

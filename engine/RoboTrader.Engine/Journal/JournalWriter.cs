@@ -8,15 +8,16 @@ namespace RoboTrader.Engine.Journal;
 
 /// <summary>
 /// Appends every frame to the input journal (a FasterLog) as a MessagePack record {seq, src, recv, raw}. The engine
-/// calls it from ingest, on the producer thread, before each frame is published (<see cref="Ingest.IngestStage.JournalTo"/>):
-/// on a machine with few cores a journaling thread of its own competed with the stages, while the producer mostly
-/// waits for them. Records are grouped into
+/// calls it on an existing busy thread — a journaling thread of its own competed with the stages for two cores: the
+/// first consumer group's, before its stages (<see cref="Supervision.FusedStageGroup.JournalFirst"/>, the default), or
+/// ingest's on the producer thread before each frame is published (<see cref="Ingest.IngestStage.JournalTo"/>); see
+/// <see cref="JournalThread"/>. Records are grouped into
 /// blocks (<see cref="JournalBlock"/>), one log entry each, cut at <see cref="BlockBytes"/>, at a publish when a
 /// commit is due (or always, in commit-before-execute mode), when the input pauses, and right after a checkpoint's
 /// frame; blocks are Brotli-compressed when asked. Group commit (every N entries or M milliseconds, the journal's
 /// options) attaches the ring sequence to each commit; the end of the data commits everything.
 /// </summary>
-/// <remarks>The producer's thread only. The journal itself is owned (opened, closed) by the host.</remarks>
+/// <remarks>One thread only (the one it is given to). The journal itself is owned (opened, closed) by the host.</remarks>
 public sealed class JournalWriter
 {
     /// <summary>A block is cut once it holds this many bytes of records.</summary>
@@ -44,6 +45,9 @@ public sealed class JournalWriter
         _compress = compress;
         _recovered = journal.RecoveredSequence;
     }
+
+    /// <summary>True in commit-before-execute mode: every frame is committed as soon as it is journaled.</summary>
+    public bool CommitsEachFrame => _journal.Options.Mode == DurabilityMode.CommitBeforeExecute;
 
     /// <summary>Records appended (by this run and, after a resume, before it).</summary>
     public long Appended { get; private set; }

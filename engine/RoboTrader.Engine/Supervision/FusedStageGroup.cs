@@ -14,6 +14,7 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
     private readonly StageSupervisor[] _supervisors;
     private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
     private readonly bool _last;
+    private Journal.JournalWriter? _journal;
 
     /// <summary>Creates the group from supervised stages, in pipeline order.</summary>
     /// <param name="supervisors">The stages.</param>
@@ -38,9 +39,26 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
     /// <summary>Thread name: the stages joined by '+'.</summary>
     public string Name => string.Join('+', _stages.Select(s => s.Kind.ToString().ToLowerInvariant()));
 
+    /// <summary>
+    /// Journals every frame on this group's thread before its stages see it (<see cref="Journal.JournalThread.Consumer"/>):
+    /// cuts a block at the end of each batch the ring hands over (or after every frame in commit-before-execute mode,
+    /// so that execute's wait for the commit can end), and commits everything at the end of the data.
+    /// </summary>
+    /// <remarks>Before the group's thread starts; the first consumer group only (frames reach it first).</remarks>
+    public void JournalFirst(Journal.JournalWriter journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        _journal = journal;
+    }
+
     /// <inheritdoc />
     public void OnEvent(ref PipelineSlot data, long sequence, bool endOfBatch)
     {
+        if (_journal is not null)
+        {
+            Journal(data, sequence, endOfBatch);
+        }
+
         var handlers = _handlers;
         for (var i = 0; i < handlers.Length; i++)
         {
@@ -57,6 +75,22 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
         if (data.CheckpointId != 0 && _checkpoints is not null)
         {
             _checkpoints.OnGroupHandled(_supervisors, data.CheckpointId, sequence, _last);
+        }
+    }
+
+    private void Journal(PipelineSlot data, long sequence, bool endOfBatch)
+    {
+        var journal = _journal!;
+        if (data.Kind == SlotKind.EndOfData)
+        {
+            journal.Finish(); // everything journaled is committed before the stages see the end
+            return;
+        }
+
+        journal.Record(sequence, data.Source, data.ReceiveTimestamp, data.Frame, data.CheckpointId);
+        if (endOfBatch || journal.CommitsEachFrame)
+        {
+            journal.EndOfBatch();
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class PipelineSupervisor : IDisposable
 {
     private readonly RingBuffer<PipelineSlot> _ring;
     private readonly List<Worker> _workers = [];
+    private readonly List<FusedStageGroup> _groups = [];
     private readonly CancellationTokenSource _consumerDied = new();
     private bool _started;
     private bool _stopped;
@@ -41,6 +42,7 @@ public sealed class PipelineSupervisor : IDisposable
         {
             var group = groups[g];
             var handler = new FusedStageGroup(group, checkpoints, last: g == groups.Count - 1);
+            _groups.Add(handler);
             var barrier = ring.NewBarrier(waitStrategies[g], upstream);
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
@@ -53,6 +55,10 @@ public sealed class PipelineSupervisor : IDisposable
 
         ring.AddGatingSequences(upstream);
     }
+
+    /// <summary>The first consumer group journals every frame before its stages see it (<see cref="FusedStageGroup.JournalFirst"/>).</summary>
+    /// <remarks>Before <see cref="Start"/>.</remarks>
+    public void JournalOnFirstGroup(Journal.JournalWriter journal) => _groups[0].JournalFirst(journal);
 
     /// <summary>Cancelled when a consumer thread dies: producers waiting for room must give up (see <see cref="Ingest.IngestStage"/>).</summary>
     public CancellationToken ConsumerDied => _consumerDied.Token;

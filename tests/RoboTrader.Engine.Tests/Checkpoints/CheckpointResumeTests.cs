@@ -3,8 +3,10 @@ using RoboTrader.Engine.Backtest;
 using RoboTrader.Engine.Checkpoints;
 using RoboTrader.Engine.Core.Errors;
 using RoboTrader.Engine.Core.Numerics;
+using RoboTrader.Engine.Durability;
 using RoboTrader.Engine.Execution;
 using RoboTrader.Engine.Ingest;
+using RoboTrader.Engine.Journal;
 using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Risk;
 using RoboTrader.Engine.Strategies;
@@ -174,12 +176,54 @@ public sealed class CheckpointResumeTests : IDisposable
     public void Run_CommitBeforeExecute_SameOutputsAsAsync_AndResumesExactly()
     {
         BacktestRunner.Run(Source(), Options("ref"));
-        var options = Options("cbe") with { Durability = RoboTrader.Engine.Durability.DurabilityMode.CommitBeforeExecute };
+        var options = Options("cbe") with { Durability = DurabilityMode.CommitBeforeExecute };
 
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(6100), options));
         BacktestRunner.Run(Source(), options);
 
         AssertSameOutputs("ref", "cbe");
+    }
+
+    [Theory]
+    [InlineData(JournalThread.Producer, DurabilityMode.Async)]
+    [InlineData(JournalThread.Consumer, DurabilityMode.CommitBeforeExecute)]
+    [InlineData(JournalThread.Producer, DurabilityMode.CommitBeforeExecute)]
+    public void Run_EitherJournalThread_CrashedThenRunAgain_SameOutputsAndSameJournal(JournalThread thread, DurabilityMode mode)
+    {
+        BacktestRunner.Run(Source(), Options("ref")); // the defaults: the first consumer group journals, async commits
+        var options = Options("other") with { JournalThread = thread, Durability = mode };
+
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(5200), options));
+        BacktestRunner.Run(Source(), options);
+
+        AssertSameOutputs("ref", "other");
+        var journaled = JournaledFrames("ref");
+        Assert.Equal(12_000, journaled.Count); // every frame of the source once, in sequence order
+        Assert.Equal(journaled, JournaledFrames("other"));
+    }
+
+    /// <summary>Each journaled record as "sequence source base64(frame)" (the receive stamps differ run to run).</summary>
+    private List<string> JournaledFrames(string name)
+    {
+        var (journal, _) = JournalFiles.OpenExisting(Path.Combine(_temp.Combine(name, "state"), StateFiles.JournalFolder));
+        using (journal)
+        {
+            var frames = new List<string>();
+            var scratch = Array.Empty<byte>();
+            foreach (var entry in journal.ReadFrom(journal.BeginAddress))
+            {
+                var collector = new FrameCollector(frames);
+                JournalBlock.ForEachRecord(JournalBlock.Records(entry.Payload, ref scratch, entry.Address), entry.Address, ref collector);
+            }
+
+            return frames;
+        }
+    }
+
+    private readonly struct FrameCollector(List<string> frames) : JournalBlock.IRecordVisitor
+    {
+        public void OnRecord(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame, ReadOnlySpan<byte> encoded)
+            => frames.Add($"{sequence} {source} {Convert.ToBase64String(frame)}");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class BacktestCommand
         var retention = new Option<string>("--journal-retention") { Description = "with --state: keep-all (default: the journal stays a complete recording) or since-previous-checkpoint (truncate older records once a newer checkpoint is durable)" };
         var compression = new Option<string>("--journal-compression") { Description = "with --state: none (default) or brotli (each block of journal records compressed: fewer bytes to the disk, more work for the journal's thread)" };
         var durability = new Option<string>("--durability") { Description = "with --state: async (default for backtests: the journal commits in the background) or commit-before-execute (no order is released before the input that caused it is durable)" };
+        var journalThread = new Option<string>("--journal-thread") { Description = "with --state: consumer (default: the first consumer thread journals each frame before its stages) or producer (ingest journals each frame before publishing it)" };
         var signals = new Option<string>("--signals") { Description = "signals file (one task-input frame per line, with a \"time\" field) merged with the LEAN data in time order" };
         var outDir = new Option<string>("--out") { Description = "output folder", Required = true };
         var report = new Option<bool>("--report") { Description = "also write report.html (self-contained: inline SVG equity and drawdown charts, returns, statistics, breaches, trades) and stats.json" };
@@ -44,7 +45,7 @@ public static class BacktestCommand
         var settings = new BacktestSettings();
         var command = new Command("backtest", "Run a backtest on LEAN data (or a recording) and write summary.json and fills.csv.")
         {
-            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, durability, signals, outDir, report, progress,
+            data, symbols, from, to, recording, state, checkpointEvery, retention, compression, durability, journalThread, signals, outDir, report, progress,
         };
         settings.AddTo(command);
         reportSettings.AddTo(command);
@@ -79,6 +80,13 @@ public static class BacktestCommand
                 "brotli" => throw new UsageException("--journal-compression applies with --state <folder>"),
                 var other => throw new UsageException($"--journal-compression must be none or brotli, not '{other}'"),
             };
+            var journalOn = parse.GetValue(journalThread) switch
+            {
+                null or "consumer" => JournalThread.Consumer,
+                "producer" when stateDir is not null => JournalThread.Producer,
+                "producer" => throw new UsageException("--journal-thread applies with --state <folder>"),
+                var other => throw new UsageException($"--journal-thread must be consumer or producer, not '{other}'"),
+            };
             var progressMode = ProgressModeOf(parse.GetValue(progress));
             if (!parse.GetValue(report) && reportSettings.AnyGiven(parse))
             {
@@ -98,7 +106,7 @@ public static class BacktestCommand
                     throw new UsageException("--signals applies to LEAN data: a recording already holds its signals");
                 }
 
-                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode };
+                var replayOptions = settings.ToOptions(parse, parse.GetValue(outDir)!, [new("recording", Path.GetFullPath(recordingPath))]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode, JournalThread = journalOn };
                 var replay = RunWithProgress(new ProgressingFrameSource(new RecordingFrameSource(recordingPath), () => null), replayOptions, progressMode, output);
                 Report(output, replay, replayOptions.OutputDirectory);
                 WriteReport(output, replayOptions.OutputDirectory, reportOptions);
@@ -129,7 +137,7 @@ public static class BacktestCommand
             var options = settings.ToOptions(parse, parse.GetValue(outDir)!, [
                 .. LeanParameters(root, symbolList, fromDate, toDate, resolution),
                 .. signalsPath is null ? [] : new KeyValuePair<string, string>[] { new("signals", Path.GetFullPath(signalsPath)) },
-            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode };
+            ]) with { StateDirectory = stateDir, CheckpointEvery = checkpoints, JournalRetention = journalRetention, JournalCompression = compressJournal, Durability = durabilityMode, JournalThread = journalOn };
             if (options.Strategy == StrategyKind.Breakout && resolution == LeanResolution.Tick)
             {
                 throw new UsageException(BreakoutOptions.TickInputMessage);

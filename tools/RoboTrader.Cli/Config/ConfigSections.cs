@@ -88,6 +88,7 @@ internal static class ConfigSections
         ("state", "output"),
         ("checkpoint-every", "output"),
         ("journal-retention", "output"),
+        ("journal-thread", "output"),
         ("journal-compression", "output"),
         ("durability", "output"),
         ("report", "output"),
