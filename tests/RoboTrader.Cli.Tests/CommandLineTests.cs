@@ -61,8 +61,9 @@ public sealed class CommandLineTests : IDisposable
         { ["--durability", "commit-before-execute"], "--durability applies with --state" },
         { ["--state", "st", "--durability", "eventually"], "--durability must be async or commit-before-execute, not 'eventually'" },
         { ["--state", "st", "--journal-retention", "forever"], "--journal-retention must be keep-all or since-previous-checkpoint, not 'forever'" },
-        { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none or brotli, not 'zip'" },
+        { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none, brotli or delta, not 'zip'" },
         { ["--journal-compression", "brotli"], "--journal-compression applies with --state" },
+        { ["--journal-compression", "delta"], "--journal-compression applies with --state" },
     };
 
     [Theory]

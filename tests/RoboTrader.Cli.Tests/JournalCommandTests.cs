@@ -24,6 +24,7 @@ public sealed class JournalCommandTests : IDisposable
     [Theory]
     [InlineData("none")]
     [InlineData("brotli")]
+    [InlineData("delta")]
     public void JournalExportAndReplay_RecordingReproducesTheRun(string compression)
     {
         var data = Generate();

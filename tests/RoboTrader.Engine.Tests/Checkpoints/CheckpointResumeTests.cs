@@ -146,7 +146,7 @@ public sealed class CheckpointResumeTests : IDisposable
     public void Run_WithCompressedJournal_CrashedThenRunAgain_OutputsMatchUninterruptedRun()
     {
         BacktestRunner.Run(Source(), Options("ref"));
-        var options = Options("brotli") with { JournalCompression = true, JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
+        var options = Options("brotli") with { JournalCompression = Journal.JournalCompression.Brotli, JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
 
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options));
         BacktestRunner.Run(Source(), options);

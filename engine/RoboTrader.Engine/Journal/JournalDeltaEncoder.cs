@@ -1,0 +1,313 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace RoboTrader.Engine.Journal;
+
+/// <summary>
+/// Writes a delta block (<see cref="JournalBlock"/> kind 'D'): the same records as a plain block, each field coded
+/// against the previous record of its source, so that the regular rows of market data (LEAN ticks) take a few bytes
+/// instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into the
+/// exact plain block.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Block: <c>0xC1 'D'</c>, the plain block's length (uint32 LE), the record count (uint32 LE), then the records. All
+/// state resets at a block start. Varints are LEB128; "zz" marks a zigzag-mapped signed value. A record:
+/// </para>
+/// <list type="number">
+/// <item>head byte: <c>kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a raw frame, 1..31 a
+/// frame of that many comma-separated fields;</item>
+/// <item>when sequenceGap: varint zz(sequence − previous sequence − 1) (never 0);</item>
+/// <item>when sourceChanged: varint slot — a slot of this block (not the previous record's), or the next new slot
+/// followed by varint zz(source id); the first record always names its source;</item>
+/// <item>varint zz(receive nanos − previous record's), the first record against 0;</item>
+/// <item>raw: varint length, the bytes. Fields: 2-bit tags, four a byte (field i at bits 2·(i mod 4) of byte i/4, the
+/// unused bits 0), then per field: tag 0 the same bytes as field i of the source's previous field-coded frame
+/// (nothing follows); tag 1 exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint
+/// zz(value − the field's base), the base being field i's last tag-2 value in this source (initially 0); tag 3 a
+/// literal: varint length, the bytes.</item>
+/// </list>
+/// <para>A frame is field-coded when it is 1..<see cref="MaxFrameLength"/> bytes with at most <see cref="MaxFields"/>
+/// fields; raw frames leave the source's field state as it was. Canonical integers format back to the same bytes,
+/// which is what makes decoding exact for any input.</para>
+/// <para>One thread (the producer's). Allocates only when a block meets more sources, or a larger frame, than any
+/// block before.</para>
+/// </remarks>
+public sealed class JournalDeltaEncoder
+{
+    /// <summary>The block kind after <see cref="JournalBlock.CompressedMarker"/>.</summary>
+    public const byte Kind = (byte)'D';
+
+    /// <summary>Marker, kind, plain length, record count.</summary>
+    public const int HeaderLength = 10;
+
+    /// <summary>Most fields of a field-coded frame.</summary>
+    public const int MaxFields = 31;
+
+    /// <summary>Longest field-coded frame.</summary>
+    public const int MaxFrameLength = 256;
+
+    /// <summary>Bytes a record may take besides its frame's bytes (head, sequence, slot, source, receive, tags, a varint per field).</summary>
+    public const int RecordOverhead = 1 + (3 * JournalVarint.MaxLength) + 5 + 8 + (MaxFields * JournalVarint.MaxLength);
+
+    private const int DirectSources = 1 << 16; // source ids below this find their slot by index, others by a scan
+
+    private byte[] _buffer;
+    private int _length = HeaderLength;
+    private int _count;
+    private long _plainLength;
+    private long _previousSequence = -1;
+    private int _previousSlot = -1;
+    private long _previousReceive;
+    private int _slotCount;
+    private int[] _slotSources = new int[8];
+    private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
+    private byte[] _frames = new byte[8 * MaxFrameLength]; // slot's previous field-coded frame
+    private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
+    private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
+    private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
+
+    /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
+    public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
+        => _buffer = new byte[Math.Max(capacity, HeaderLength + RecordOverhead)];
+
+    private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
+
+    /// <summary>Bytes of the block so far, header included.</summary>
+    public int Length => _length;
+
+    /// <summary>Records in the block.</summary>
+    public int Count => _count;
+
+    /// <summary>Length of the plain block holding the same records.</summary>
+    public long PlainLength => _plainLength;
+
+    /// <summary>Appends one record.</summary>
+    public void Append(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame)
+    {
+        if (_buffer.Length - _length < frame.Length + RecordOverhead)
+        {
+            Grow(frame.Length);
+        }
+
+        var buffer = _buffer;
+        var p = _length;
+        var headAt = p++;
+        var head = 0;
+        var gap = unchecked(sequence - _previousSequence - 1);
+        if (gap != 0)
+        {
+            head = 1;
+            JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(gap));
+        }
+
+        var slot = SlotOf(source, out var isNew);
+        if (slot != _previousSlot)
+        {
+            head |= 2;
+            JournalVarint.Write(buffer, ref p, (uint)slot);
+            if (isNew)
+            {
+                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(source));
+            }
+        }
+
+        JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(unchecked(receiveNanos - _previousReceive)));
+        var fields = frame.Length is > 0 and <= MaxFrameLength ? frame.Count((byte)',') + 1 : 0;
+        if (fields is > 0 and <= MaxFields)
+        {
+            p = WriteFields(frame, slot, fields, buffer, p);
+            head |= fields << 2;
+        }
+        else
+        {
+            JournalVarint.Write(buffer, ref p, (uint)frame.Length);
+            frame.CopyTo(buffer.AsSpan(p));
+            p += frame.Length;
+        }
+
+        buffer[headAt] = (byte)head;
+        _length = p;
+        _count++;
+        _plainLength += JournalRecordCodec.EncodedLength(sequence, source, receiveNanos, frame.Length);
+        _previousSequence = sequence;
+        _previousSlot = slot;
+        _previousReceive = receiveNanos;
+    }
+
+    /// <summary>Completes the block: writes its header and returns it (valid until the next <see cref="Append"/> or <see cref="Reset"/>).</summary>
+    public ReadOnlySpan<byte> Finish()
+    {
+        var buffer = _buffer;
+        buffer[0] = JournalBlock.CompressedMarker;
+        buffer[1] = Kind;
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(2), checked((uint)_plainLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(6), (uint)_count);
+        return buffer.AsSpan(0, _length);
+    }
+
+    /// <summary>Starts a new block: every source's state is forgotten.</summary>
+    public void Reset()
+    {
+        for (var s = 0; s < _slotCount; s++)
+        {
+            if ((uint)_slotSources[s] < (uint)_slotOfSource.Length)
+            {
+                _slotOfSource[_slotSources[s]] = 0;
+            }
+        }
+
+        _slotCount = 0;
+        _length = HeaderLength;
+        _count = 0;
+        _plainLength = 0;
+        _previousSequence = -1;
+        _previousSlot = -1;
+        _previousReceive = 0;
+    }
+
+    private int WriteFields(ReadOnlySpan<byte> frame, int slot, int fields, byte[] buffer, int p)
+    {
+        var tagsAt = p;
+        var tagBytes = (fields + 3) >> 2;
+        buffer.AsSpan(p, tagBytes).Clear();
+        p += tagBytes;
+        var previousFields = _fieldCounts[slot];
+        var previous = _frames.AsSpan(slot * MaxFrameLength, MaxFrameLength);
+        var starts = _starts.AsSpan(slot * (MaxFields + 1), MaxFields + 1);
+        var bases = _bases.AsSpan(slot * MaxFields, MaxFields);
+        var start = 0;
+        for (var i = 0; i < fields; i++)
+        {
+            var rest = frame[start..];
+            var end = i == fields - 1 ? rest.Length : rest.IndexOf((byte)',');
+            var field = rest[..end];
+            int tag;
+            if (i < previousFields && field.SequenceEqual(previous[starts[i]..(starts[i + 1] - 1)]))
+            {
+                tag = 0;
+            }
+            else if (field.Length == 1 && field[0] == (byte)'0')
+            {
+                tag = 1;
+            }
+            else if (TryParseCanonical(field, out var value))
+            {
+                tag = 2;
+                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - bases[i])); // |values| < 10^18: no overflow
+                bases[i] = value;
+            }
+            else
+            {
+                tag = 3;
+                JournalVarint.Write(buffer, ref p, (uint)field.Length);
+                field.CopyTo(buffer.AsSpan(p));
+                p += field.Length;
+            }
+
+            buffer[tagsAt + (i >> 2)] |= (byte)(tag << ((i & 3) * 2));
+            starts[i] = start; // field i of the previous frame is no longer needed
+            start += end + 1;
+        }
+
+        starts[fields] = frame.Length + 1;
+        _fieldCounts[slot] = fields;
+        frame.CopyTo(previous);
+        return p;
+    }
+
+    /// <summary>
+    /// True for "-"? [1-9][0-9]{0,17}: the only texts that <see cref="JournalDeltaDecoder"/> formats back to the same
+    /// bytes from their value ("0" has its own tag; "-0", "007", "+1" and longer numbers are literals).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseCanonical(ReadOnlySpan<byte> field, out long value)
+    {
+        value = 0;
+        var negative = !field.IsEmpty && field[0] == (byte)'-';
+        var digits = negative ? field[1..] : field;
+        if (digits.IsEmpty || digits.Length > 18 || digits[0] == (byte)'0')
+        {
+            return false;
+        }
+
+        long v = 0;
+        foreach (var b in digits)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            v = (v * 10) + d;
+        }
+
+        value = negative ? -v : v;
+        return true;
+    }
+
+    private int SlotOf(int source, out bool isNew)
+    {
+        if ((uint)source < (uint)_slotOfSource.Length)
+        {
+            var s = _slotOfSource[source] - 1;
+            if (s >= 0)
+            {
+                isNew = false;
+                return s;
+            }
+        }
+        else if ((uint)source >= DirectSources)
+        {
+            for (var s = 0; s < _slotCount; s++)
+            {
+                if (_slotSources[s] == source)
+                {
+                    isNew = false;
+                    return s;
+                }
+            }
+        }
+
+        isNew = true;
+        return NewSlot(source);
+    }
+
+    private int NewSlot(int source)
+    {
+        // Rare: a source's first record in this block.
+        var slot = _slotCount++;
+        if (slot == _slotSources.Length)
+        {
+            var slots = slot * 2;
+            Array.Resize(ref _slotSources, slots);
+            Array.Resize(ref _fieldCounts, slots);
+            Array.Resize(ref _frames, slots * MaxFrameLength);
+            Array.Resize(ref _starts, slots * (MaxFields + 1));
+            Array.Resize(ref _bases, slots * MaxFields);
+        }
+
+        if ((uint)source < DirectSources)
+        {
+            if (source >= _slotOfSource.Length)
+            {
+                Array.Resize(ref _slotOfSource, Math.Min(DirectSources, Math.Max(source + 1, _slotOfSource.Length * 2)));
+            }
+
+            _slotOfSource[source] = slot + 1;
+        }
+
+        _slotSources[slot] = source;
+        _fieldCounts[slot] = 0;
+        _bases.AsSpan(slot * MaxFields, MaxFields).Clear();
+        return slot;
+    }
+
+    private void Grow(int frameLength)
+    {
+        // Rare: a frame larger than any before.
+        var size = Math.Max(_buffer.Length * 2, _length + frameLength + RecordOverhead);
+        Array.Resize(ref _buffer, size);
+    }
+}
