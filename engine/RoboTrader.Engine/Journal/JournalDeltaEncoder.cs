@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace RoboTrader.Engine.Journal;
 
@@ -66,6 +68,8 @@ public sealed class JournalDeltaEncoder
     private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
     private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
     private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
+    private readonly byte[] _work = new byte[MaxFrameLength + 16]; // the frame, padded for 16-byte loads
+    private readonly int[] _commas = new int[MaxFields];
 
     /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
     public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
@@ -113,7 +117,7 @@ public sealed class JournalDeltaEncoder
         }
 
         JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(unchecked(receiveNanos - _previousReceive)));
-        var fields = frame.Length is > 0 and <= MaxFrameLength ? frame.Count((byte)',') + 1 : 0;
+        var fields = frame.Length is > 0 and <= MaxFrameLength ? FindCommas(frame) + 1 : 0;
         if (fields is > 0 and <= MaxFields)
         {
             p = WriteFields(frame, slot, fields, buffer, p);
@@ -166,24 +170,59 @@ public sealed class JournalDeltaEncoder
         _previousReceive = 0;
     }
 
+    /// <summary>
+    /// Copies <paramref name="frame"/> (1..<see cref="MaxFrameLength"/> bytes) into the padded work buffer, records where
+    /// its first <see cref="MaxFields"/> commas are, and returns how many it holds (all of them).
+    /// </summary>
+    private int FindCommas(ReadOnlySpan<byte> frame)
+    {
+        var work = _work;
+        frame.CopyTo(work);
+        var commas = _commas;
+        var count = 0;
+        var comma = Vector128.Create((byte)',');
+        for (var offset = 0; offset < frame.Length; offset += Vector128<byte>.Count)
+        {
+            var bits = Vector128.Equals(Vector128.Create(work, offset), comma).ExtractMostSignificantBits();
+            if (frame.Length - offset < Vector128<byte>.Count)
+            {
+                bits &= (1u << (frame.Length - offset)) - 1; // the bytes past the frame are an older frame's
+            }
+
+            while (bits != 0)
+            {
+                if (count < MaxFields)
+                {
+                    commas[count] = offset + BitOperations.TrailingZeroCount(bits);
+                }
+
+                count++;
+                bits &= bits - 1;
+            }
+        }
+
+        return count;
+    }
+
     private int WriteFields(ReadOnlySpan<byte> frame, int slot, int fields, byte[] buffer, int p)
     {
+        // Fields end at the commas FindCommas found; a field equal to the previous frame's costs a length compare and
+        // a short memcmp, and only the others are parsed.
         var tagsAt = p;
-        var tagBytes = (fields + 3) >> 2;
-        buffer.AsSpan(p, tagBytes).Clear();
-        p += tagBytes;
+        p += (fields + 3) >> 2;
         var previousFields = _fieldCounts[slot];
         var previous = _frames.AsSpan(slot * MaxFrameLength, MaxFrameLength);
         var starts = _starts.AsSpan(slot * (MaxFields + 1), MaxFields + 1);
         var bases = _bases.AsSpan(slot * MaxFields, MaxFields);
+        var commas = _commas;
+        var tags = 0UL;
         var start = 0;
         for (var i = 0; i < fields; i++)
         {
-            var rest = frame[start..];
-            var end = i == fields - 1 ? rest.Length : rest.IndexOf((byte)',');
-            var field = rest[..end];
-            int tag;
-            if (i < previousFields && field.SequenceEqual(previous[starts[i]..(starts[i + 1] - 1)]))
+            var end = i == fields - 1 ? frame.Length : commas[i];
+            var field = frame[start..end];
+            ulong tag;
+            if (i < previousFields && starts[i + 1] - 1 - starts[i] == field.Length && field.SequenceEqual(previous.Slice(starts[i], field.Length)))
             {
                 tag = 0;
             }
@@ -205,14 +244,20 @@ public sealed class JournalDeltaEncoder
                 p += field.Length;
             }
 
-            buffer[tagsAt + (i >> 2)] |= (byte)(tag << ((i & 3) * 2));
+            tags |= tag << (2 * i);
             starts[i] = start; // field i of the previous frame is no longer needed
-            start += end + 1;
+            start = end + 1;
         }
 
         starts[fields] = frame.Length + 1;
         _fieldCounts[slot] = fields;
         frame.CopyTo(previous);
+        for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
+        {
+            buffer[t] = (byte)tags;
+            tags >>= 8;
+        }
+
         return p;
     }
 
