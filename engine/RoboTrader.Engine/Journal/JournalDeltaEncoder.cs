@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace RoboTrader.Engine.Journal;
@@ -64,7 +65,7 @@ public sealed class JournalDeltaEncoder
     private int _slotCount;
     private int[] _slotSources = new int[8];
     private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
-    private byte[] _frames = new byte[8 * MaxFrameLength]; // slot's previous field-coded frame
+    private byte[] _frames = new byte[(8 * MaxFrameLength) + 8]; // slot's previous field-coded frame (padded for 8-byte loads)
     private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
     private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
     private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
@@ -120,7 +121,7 @@ public sealed class JournalDeltaEncoder
         var fields = frame.Length is > 0 and <= MaxFrameLength ? FindCommas(frame) + 1 : 0;
         if (fields is > 0 and <= MaxFields)
         {
-            p = WriteFields(frame, slot, fields, buffer, p);
+            p = WriteFields(frame.Length, slot, fields, buffer, p);
             head |= fields << 2;
         }
         else
@@ -176,17 +177,19 @@ public sealed class JournalDeltaEncoder
     /// </summary>
     private int FindCommas(ReadOnlySpan<byte> frame)
     {
-        var work = _work;
-        frame.CopyTo(work);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        frame.CopyTo(_work);
         var commas = _commas;
         var count = 0;
         var comma = Vector128.Create((byte)',');
-        for (var offset = 0; offset < frame.Length; offset += Vector128<byte>.Count)
+        var n = frame.Length;
+        for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
         {
-            var bits = Vector128.Equals(Vector128.Create(work, offset), comma).ExtractMostSignificantBits();
-            if (frame.Length - offset < Vector128<byte>.Count)
+            // WARNING: _work has 16 bytes of padding: the load never leaves it; bytes past the frame are masked off.
+            var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), comma).ExtractMostSignificantBits();
+            if (n - offset < Vector128<byte>.Count)
             {
-                bits &= (1u << (frame.Length - offset)) - 1; // the bytes past the frame are an older frame's
+                bits &= (1u << (n - offset)) - 1;
             }
 
             while (bits != 0)
@@ -204,54 +207,59 @@ public sealed class JournalDeltaEncoder
         return count;
     }
 
-    private int WriteFields(ReadOnlySpan<byte> frame, int slot, int fields, byte[] buffer, int p)
+    private int WriteFields(int length, int slot, int fields, byte[] buffer, int p)
     {
         // Fields end at the commas FindCommas found; a field equal to the previous frame's costs a length compare and
-        // a short memcmp, and only the others are parsed.
+        // an 8-byte compare, and only the others are parsed. WARNING: unchecked reads: every offset below is within the
+        // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have 8 bytes of padding.
         var tagsAt = p;
         p += (fields + 3) >> 2;
         var previousFields = _fieldCounts[slot];
-        var previous = _frames.AsSpan(slot * MaxFrameLength, MaxFrameLength);
-        var starts = _starts.AsSpan(slot * (MaxFields + 1), MaxFields + 1);
-        var bases = _bases.AsSpan(slot * MaxFields, MaxFields);
-        var commas = _commas;
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var previous = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_frames), slot * MaxFrameLength);
+        ref var starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), slot * (MaxFields + 1));
+        ref var bases = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bases), slot * MaxFields);
+        ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
         var tags = 0UL;
         var start = 0;
         for (var i = 0; i < fields; i++)
         {
-            var end = i == fields - 1 ? frame.Length : commas[i];
-            var field = frame[start..end];
+            var end = i == fields - 1 ? length : Unsafe.Add(ref commas, i);
+            var fieldLength = end - start;
+            ref var field = ref Unsafe.Add(ref work, start);
             ulong tag;
-            if (i < previousFields && starts[i + 1] - 1 - starts[i] == field.Length && field.SequenceEqual(previous.Slice(starts[i], field.Length)))
+            var previousStart = Unsafe.Add(ref starts, i);
+            if (i < previousFields && Unsafe.Add(ref starts, i + 1) - 1 - previousStart == fieldLength && JournalDeltaFields.SameBytes(ref field, ref Unsafe.Add(ref previous, previousStart), fieldLength))
             {
                 tag = 0;
             }
-            else if (field.Length == 1 && field[0] == (byte)'0')
+            else if (fieldLength == 1 && field == (byte)'0')
             {
                 tag = 1;
             }
-            else if (TryParseCanonical(field, out var value))
+            else if (JournalDeltaFields.TryParseCanonical(ref field, fieldLength, out var value))
             {
                 tag = 2;
-                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - bases[i])); // |values| < 10^18: no overflow
-                bases[i] = value;
+                ref var fieldBase = ref Unsafe.Add(ref bases, i);
+                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - fieldBase)); // |values| < 10^18: no overflow
+                fieldBase = value;
             }
             else
             {
                 tag = 3;
-                JournalVarint.Write(buffer, ref p, (uint)field.Length);
-                field.CopyTo(buffer.AsSpan(p));
-                p += field.Length;
+                JournalVarint.Write(buffer, ref p, (uint)fieldLength);
+                MemoryMarshal.CreateReadOnlySpan(ref field, fieldLength).CopyTo(buffer.AsSpan(p));
+                p += fieldLength;
             }
 
             tags |= tag << (2 * i);
-            starts[i] = start; // field i of the previous frame is no longer needed
+            Unsafe.Add(ref starts, i) = start; // field i of the previous frame is no longer needed
             start = end + 1;
         }
 
-        starts[fields] = frame.Length + 1;
+        Unsafe.Add(ref starts, fields) = length + 1;
         _fieldCounts[slot] = fields;
-        frame.CopyTo(previous);
+        Unsafe.CopyBlockUnaligned(ref previous, ref work, (uint)length);
         for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
         {
             buffer[t] = (byte)tags;
@@ -259,37 +267,6 @@ public sealed class JournalDeltaEncoder
         }
 
         return p;
-    }
-
-    /// <summary>
-    /// True for "-"? [1-9][0-9]{0,17}: the only texts that <see cref="JournalDeltaDecoder"/> formats back to the same
-    /// bytes from their value ("0" has its own tag; "-0", "007", "+1" and longer numbers are literals).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryParseCanonical(ReadOnlySpan<byte> field, out long value)
-    {
-        value = 0;
-        var negative = !field.IsEmpty && field[0] == (byte)'-';
-        var digits = negative ? field[1..] : field;
-        if (digits.IsEmpty || digits.Length > 18 || digits[0] == (byte)'0')
-        {
-            return false;
-        }
-
-        long v = 0;
-        foreach (var b in digits)
-        {
-            var d = (uint)(b - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-
-            v = (v * 10) + d;
-        }
-
-        value = negative ? -v : v;
-        return true;
     }
 
     private int SlotOf(int source, out bool isNew)
@@ -328,7 +305,7 @@ public sealed class JournalDeltaEncoder
             var slots = slot * 2;
             Array.Resize(ref _slotSources, slots);
             Array.Resize(ref _fieldCounts, slots);
-            Array.Resize(ref _frames, slots * MaxFrameLength);
+            Array.Resize(ref _frames, (slots * MaxFrameLength) + 8);
             Array.Resize(ref _starts, slots * (MaxFields + 1));
             Array.Resize(ref _bases, slots * MaxFields);
         }

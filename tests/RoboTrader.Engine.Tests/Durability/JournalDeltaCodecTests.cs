@@ -92,7 +92,7 @@ public sealed class JournalDeltaCodecTests
     [InlineData("1689500", true)]
     public void TryParseCanonical_OnlyTextsThatFormatBackToTheSameBytes(string text, bool canonical)
     {
-        var parsed = JournalDeltaEncoder.TryParseCanonical(Encoding.ASCII.GetBytes(text), out var value);
+        var parsed = JournalDeltaFields.TryParseCanonical(Encoding.ASCII.GetBytes(text), out var value);
 
         Assert.Equal(canonical, parsed);
         if (parsed)
