@@ -29,10 +29,12 @@ public static class JournalRecordCodec
     }
 
     /// <summary>The length <see cref="Encode"/> gives the same record (MessagePack's smallest encodings, computed).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int EncodedLength(long sequence, int source, long receiveNanos, int frameLength)
         => 18 + IntegerLength(sequence) + IntegerLength(source) + IntegerLength(receiveNanos) + frameLength
             + (frameLength <= byte.MaxValue ? 2 : frameLength <= ushort.MaxValue ? 3 : 5); // 18: map header and the four keys
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int IntegerLength(long value) => value switch
     {
         >= -32 and <= 127 => 1,
