@@ -54,6 +54,8 @@ public sealed class JournalDeltaEncoder
     public const int RecordOverhead = 1 + (3 * JournalVarint.MaxLength) + 5 + 8 + (MaxFields * JournalVarint.MaxLength);
 
     private const int DirectSources = 1 << 16; // source ids below this find their slot by index, others by a scan
+    private const int FramePadding = 16; // 8-byte loads at any field start (up to MaxFrameLength) stay inside the arrays
+    private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
 
     private byte[] _buffer;
     private int _length = HeaderLength;
@@ -65,18 +67,16 @@ public sealed class JournalDeltaEncoder
     private int _slotCount;
     private int[] _slotSources = new int[8];
     private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
-    private byte[] _frames = new byte[(8 * MaxFrameLength) + 8]; // slot's previous field-coded frame (padded for 8-byte loads)
+    private byte[] _frames = new byte[(8 * MaxFrameLength) + FramePadding]; // slot's previous field-coded frame
     private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
     private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
     private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
-    private readonly byte[] _work = new byte[MaxFrameLength + 16]; // the frame, padded for 16-byte loads
+    private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // the frame, padded for 16-byte loads
     private readonly int[] _commas = new int[MaxFields];
 
     /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
     public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
         => _buffer = new byte[Math.Max(capacity, HeaderLength + RecordOverhead)];
-
-    private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
 
     /// <summary>Bytes of the block so far, header included.</summary>
     public int Length => _length;
@@ -211,7 +211,7 @@ public sealed class JournalDeltaEncoder
     {
         // Fields end at the commas FindCommas found; a field equal to the previous frame's costs a length compare and
         // an 8-byte compare, and only the others are parsed. WARNING: unchecked reads: every offset below is within the
-        // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have 8 bytes of padding.
+        // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have FramePadding bytes more.
         var tagsAt = p;
         p += (fields + 3) >> 2;
         var previousFields = _fieldCounts[slot];
@@ -305,7 +305,7 @@ public sealed class JournalDeltaEncoder
             var slots = slot * 2;
             Array.Resize(ref _slotSources, slots);
             Array.Resize(ref _fieldCounts, slots);
-            Array.Resize(ref _frames, (slots * MaxFrameLength) + 8);
+            Array.Resize(ref _frames, (slots * MaxFrameLength) + FramePadding);
             Array.Resize(ref _starts, slots * (MaxFields + 1));
             Array.Resize(ref _bases, slots * MaxFields);
         }

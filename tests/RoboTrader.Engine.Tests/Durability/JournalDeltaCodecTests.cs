@@ -75,6 +75,22 @@ public sealed class JournalDeltaCodecTests
     }
 
     [Theory]
+    [InlineData(255)]
+    [InlineData(256)] // the longest field-coded frame: its empty last field starts at 256
+    [InlineData(257)] // raw
+    public void RoundTrip_LongFramesEndingInAComma_Exact(int length)
+    {
+        var frame = Encoding.ASCII.GetBytes(new string('7', length - 3) + ",1,");
+        var records = Enumerable.Range(0, 4).Select(i => new DeltaTestRecord(i, 3 + (i % 2), i, frame)).ToList();
+        var encoder = new JournalDeltaEncoder();
+
+        var delta = DeltaRecordGenerator.Delta(encoder, records);
+
+        Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
+        Assert.Equal(length <= 256 ? (3 << 2) | 2 : 2, delta[JournalDeltaEncoder.HeaderLength]); // the first record's head: 3 fields or raw, a new source
+    }
+
+    [Theory]
     [InlineData("0", false)]
     [InlineData("-0", false)]
     [InlineData("007", false)]
