@@ -4,9 +4,6 @@ using RoboTrader.Engine.Journal;
 
 namespace RoboTrader.Engine.Tests.Durability;
 
-/// <summary>One journal record for the delta codec's tests.</summary>
-public readonly record struct DeltaTestRecord(long Sequence, int Source, long ReceiveNanos, byte[] Frame);
-
 /// <summary>
 /// Seeded journal records meant to break the delta codec: CSV-ish frames from digits, '-', '0' prefixes, empty fields,
 /// commas at the ends, numbers at and past the canonical limits (18 digits, long.MinValue/MaxValue), non-ASCII bytes,
