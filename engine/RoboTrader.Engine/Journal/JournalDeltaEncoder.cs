@@ -73,6 +73,8 @@ public sealed class JournalDeltaEncoder
     private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
     private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // the frame, padded for 16-byte loads
     private readonly int[] _commas = new int[MaxFields];
+    private ulong _commaMask; // the work frame's commas among its first 64 bytes
+    private ulong[] _commaMasks = new ulong[8]; // a slot's previous field-coded frame's
 
     /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
     public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
@@ -181,6 +183,7 @@ public sealed class JournalDeltaEncoder
         frame.CopyTo(_work);
         var commas = _commas;
         var count = 0;
+        var mask = 0UL;
         var comma = Vector128.Create((byte)',');
         var n = frame.Length;
         for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
@@ -190,6 +193,11 @@ public sealed class JournalDeltaEncoder
             if (n - offset < Vector128<byte>.Count)
             {
                 bits &= (1u << (n - offset)) - 1;
+            }
+
+            if (offset < 64)
+            {
+                mask |= (ulong)bits << offset;
             }
 
             while (bits != 0)
@@ -204,13 +212,16 @@ public sealed class JournalDeltaEncoder
             }
         }
 
+        _commaMask = mask;
         return count;
     }
 
     private int WriteFields(int length, int slot, int fields, byte[] buffer, int p)
     {
-        // Fields end at the commas FindCommas found; a field equal to the previous frame's costs a length compare and
-        // an 8-byte compare, and only the others are parsed. WARNING: unchecked reads: every offset below is within the
+        // Fields end at the commas FindCommas found. When they are where the previous frame had them (the usual case),
+        // one 16-byte compare per 16 bytes finds the fields that changed, and only those are coded; otherwise a field
+        // equal to the previous frame's costs a length compare and an 8-byte compare, and only the others are parsed.
+        // Either way the bytes written are the same. WARNING: unchecked reads: every offset below is within the
         // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have FramePadding bytes more.
         var tagsAt = p;
         p += (fields + 3) >> 2;
@@ -219,6 +230,59 @@ public sealed class JournalDeltaEncoder
         ref var previous = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_frames), slot * MaxFrameLength);
         ref var starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), slot * (MaxFields + 1));
         ref var bases = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bases), slot * MaxFields);
+        ulong tags;
+        if (length <= 64 && fields == previousFields && Unsafe.Add(ref starts, fields) - 1 == length && _commaMasks[slot] == _commaMask)
+        {
+            // The commas are where the previous frame had them: only the fields holding a changed byte are coded (the
+            // others are tag 0, and their starts stay as they are).
+            tags = WriteChangedFields(ref work, ref previous, ref bases, length, fields, buffer, ref p);
+        }
+        else
+        {
+            tags = WriteAllFields(ref work, ref previous, ref starts, ref bases, length, fields, previousFields, buffer, ref p);
+            _fieldCounts[slot] = fields;
+            _commaMasks[slot] = _commaMask;
+        }
+
+        Unsafe.CopyBlockUnaligned(ref previous, ref work, (uint)length);
+        for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
+        {
+            buffer[t] = (byte)tags;
+            tags >>= 8;
+        }
+
+        return p;
+    }
+
+    private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, int fields, byte[] buffer, ref int p)
+    {
+        var diff = 0UL;
+        for (var offset = 0; offset < length; offset += Vector128<byte>.Count)
+        {
+            var equal = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.LoadUnsafe(ref previous, (nuint)offset));
+            diff |= (ulong)(~equal.ExtractMostSignificantBits() & 0xFFFF) << offset;
+        }
+
+        diff &= length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+        var commaMask = _commaMask;
+        ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
+        var tags = 0UL;
+        while (diff != 0)
+        {
+            var changed = BitOperations.TrailingZeroCount(diff);
+            var before = commaMask & ((1UL << changed) - 1);
+            var i = BitOperations.PopCount(before);
+            var start = i == 0 ? 0 : 64 - BitOperations.LeadingZeroCount(before);
+            var end = i == fields - 1 ? length : Unsafe.Add(ref commas, i);
+            tags |= CodeField(ref Unsafe.Add(ref work, start), end - start, ref Unsafe.Add(ref bases, i), buffer, ref p) << (2 * i);
+            diff = end + 1 >= 64 ? 0 : diff & (ulong.MaxValue << (end + 1));
+        }
+
+        return tags;
+    }
+
+    private ulong WriteAllFields(ref byte work, ref byte previous, ref int starts, ref long bases, int length, int fields, int previousFields, byte[] buffer, ref int p)
+    {
         ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
         var tags = 0UL;
         var start = 0;
@@ -233,23 +297,9 @@ public sealed class JournalDeltaEncoder
             {
                 tag = 0;
             }
-            else if (fieldLength == 1 && field == (byte)'0')
-            {
-                tag = 1;
-            }
-            else if (JournalDeltaFields.TryParseCanonical(ref field, fieldLength, out var value))
-            {
-                tag = 2;
-                ref var fieldBase = ref Unsafe.Add(ref bases, i);
-                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - fieldBase)); // |values| < 10^18: no overflow
-                fieldBase = value;
-            }
             else
             {
-                tag = 3;
-                JournalVarint.Write(buffer, ref p, (uint)fieldLength);
-                MemoryMarshal.CreateReadOnlySpan(ref field, fieldLength).CopyTo(buffer.AsSpan(p));
-                p += fieldLength;
+                tag = CodeField(ref field, fieldLength, ref Unsafe.Add(ref bases, i), buffer, ref p);
             }
 
             tags |= tag << (2 * i);
@@ -258,15 +308,29 @@ public sealed class JournalDeltaEncoder
         }
 
         Unsafe.Add(ref starts, fields) = length + 1;
-        _fieldCounts[slot] = fields;
-        Unsafe.CopyBlockUnaligned(ref previous, ref work, (uint)length);
-        for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
+        return tags;
+    }
+
+    /// <summary>Codes a field that is not the previous frame's: "0" (tag 1), a canonical integer (tag 2) or literal bytes (tag 3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CodeField(ref byte field, int length, ref long fieldBase, byte[] buffer, ref int p)
+    {
+        if (length == 1 && field == (byte)'0')
         {
-            buffer[t] = (byte)tags;
-            tags >>= 8;
+            return 1;
         }
 
-        return p;
+        if (JournalDeltaFields.TryParseCanonical(ref field, length, out var value))
+        {
+            JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - fieldBase)); // |values| < 10^18: no overflow
+            fieldBase = value;
+            return 2;
+        }
+
+        JournalVarint.Write(buffer, ref p, (uint)length);
+        MemoryMarshal.CreateReadOnlySpan(ref field, length).CopyTo(buffer.AsSpan(p));
+        p += length;
+        return 3;
     }
 
     private int SlotOf(int source, out bool isNew)
@@ -305,6 +369,7 @@ public sealed class JournalDeltaEncoder
             var slots = slot * 2;
             Array.Resize(ref _slotSources, slots);
             Array.Resize(ref _fieldCounts, slots);
+            Array.Resize(ref _commaMasks, slots);
             Array.Resize(ref _frames, (slots * MaxFrameLength) + FramePadding);
             Array.Resize(ref _starts, slots * (MaxFields + 1));
             Array.Resize(ref _bases, slots * MaxFields);
