@@ -36,9 +36,9 @@ public static class DurabilityHarness
     /// <param name="events">Frames per throughput run, and the journaled frames recovery replays (about).</param>
     /// <param name="checkpointEvery">Checkpoint interval of the throughput run with state.</param>
     /// <param name="root">Where the state folders go (the disk being measured).</param>
-    /// <param name="compress">Brotli-compress the journal's blocks.</param>
+    /// <param name="compression">How the journal's blocks are written.</param>
     /// <param name="outputSync">Background sync interval of the output files (zero: fsync at each checkpoint on persist's thread).</param>
-    public static Result Run(long events, long checkpointEvery, string root, bool compress = false, TimeSpan? outputSync = null)
+    public static Result Run(long events, long checkpointEvery, string root, JournalCompression compression = JournalCompression.None, TimeSpan? outputSync = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(events, 1000);
         var dir = Path.Combine(root, "robotrader-durability-" + Guid.NewGuid().ToString("N"));
@@ -53,7 +53,7 @@ public static class DurabilityHarness
                 CheckpointEvery = checkpointEvery,
                 CheckpointPauses = pauses,
                 CheckpointMetrics = parts,
-                JournalCompression = compress,
+                JournalCompression = compression,
             };
             var on = BacktestRunner.Run(Source(events), outputSync is { } sync ? onOptions with { OutputSyncInterval = sync } : onOptions);
             var journalBytes = new DirectoryInfo(Path.Combine(dir, "on", "state", StateFiles.JournalFolder)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
@@ -64,7 +64,7 @@ public static class DurabilityHarness
             {
                 StateDirectory = Path.Combine(dir, "crash", "state"),
                 CheckpointEvery = events,
-                JournalCompression = compress,
+                JournalCompression = compression,
                 JournalCommitInterval = TimeSpan.FromMilliseconds(1), // so the crash leaves most frames committed
             };
             try

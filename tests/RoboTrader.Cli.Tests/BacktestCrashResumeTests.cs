@@ -18,16 +18,18 @@ public sealed class BacktestCrashResumeTests(ITestOutputHelper output) : IDispos
         return json.ToJsonString();
     }
 
-    [Fact]
-    public void Backtest_KilledRepeatedlyThenRunAgain_OutputsMatchUninterruptedRun()
+    [Theory]
+    [InlineData("none", 5)]
+    [InlineData("delta", 3)]
+    public void Backtest_KilledRepeatedlyThenRunAgain_OutputsMatchUninterruptedRun(string journalCompression, int randomKills)
     {
         var data = _temp.Combine("data");
         Assert.Equal(0, CliRunner.Run("generate", "--out", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-10", "--ticks-per-day", "5000").ExitCode);
         AssertKillsResumeExactly(
             name => ["backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-10", "--fast", "5", "--slow", "25", "--fee-bps", "1",
-                "--out", _temp.Combine(name), "--state", _temp.Combine(name + "-state"), "--checkpoint-every", "2000"],
+                "--out", _temp.Combine(name), "--state", _temp.Combine(name + "-state"), "--checkpoint-every", "2000", "--journal-compression", journalCompression],
             seed: 20261122,
-            randomKills: 5);
+            randomKills);
     }
 
     [LeanDataFact]

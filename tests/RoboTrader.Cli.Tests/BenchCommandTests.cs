@@ -52,6 +52,7 @@ public sealed class BenchCommandTests
 
     [Theory]
     [InlineData("durability", "--events", "10")]
+    [InlineData("durability", "--journal-compression", "zip")]
     [InlineData("ring", "--scenario", "warp-drive")]
     [InlineData("ring", "--scenario", "pipeline3", "--seconds", "-1")]
     [InlineData("latency", "--rate", "0")]

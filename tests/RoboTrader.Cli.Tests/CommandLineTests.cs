@@ -63,8 +63,9 @@ public sealed class CommandLineTests : IDisposable
         { ["--state", "st", "--journal-retention", "forever"], "--journal-retention must be keep-all or since-previous-checkpoint, not 'forever'" },
         { ["--state", "st", "--journal-thread", "any"], "--journal-thread must be consumer or producer, not 'any'" },
         { ["--journal-thread", "producer"], "--journal-thread applies with --state" },
-        { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none or brotli, not 'zip'" },
+        { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none, brotli or delta, not 'zip'" },
         { ["--journal-compression", "brotli"], "--journal-compression applies with --state" },
+        { ["--journal-compression", "delta"], "--journal-compression applies with --state" },
     };
 
     [Theory]

@@ -24,6 +24,7 @@ public sealed class JournalCommandTests : IDisposable
     [Theory]
     [InlineData("none")]
     [InlineData("brotli")]
+    [InlineData("delta")]
     public void JournalExportAndReplay_RecordingReproducesTheRun(string compression)
     {
         var data = Generate();
@@ -43,6 +44,26 @@ public sealed class JournalCommandTests : IDisposable
             Assert.Equal(original[key]!.ToJsonString(), replay[key]!.ToJsonString());
         }
     }
+
+    [Fact]
+    public void JournalExport_DeltaJournal_SameRecordsAsPlainJournal()
+    {
+        var data = Generate();
+        foreach (var compression in new[] { "none", "delta" })
+        {
+            Ok(CliRunner.Run("backtest", "--data", data, "--symbols", "aaa,bbb,ccc", "--from", "2024-01-08", "--to", "2024-01-09", "--out", _temp.Combine("out-" + compression), "--state", _temp.Combine("state-" + compression), "--journal-compression", compression));
+            Ok(CliRunner.Run("journal", "export", "--state", _temp.Combine("state-" + compression), "--format", "jsonl", "--out", _temp.Combine(compression + ".jsonl")));
+        }
+
+        // The receive stamps are each run's clock; everything else is the same, byte for byte.
+        static string[] WithoutReceive(string path) => [.. File.ReadAllLines(path).Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"recv\":[0-9]+", "\"recv\":0"))];
+        var plain = WithoutReceive(_temp.Combine("none.jsonl"));
+        Assert.Equal(1 + Summary("out-none")["events"]!.GetValue<long>(), plain.Length); // the header, then a line per frame
+        Assert.Equal(plain, WithoutReceive(_temp.Combine("delta.jsonl")));
+        Assert.True(DirectorySize(_temp.Combine("state-delta", "journal")) * 3 < DirectorySize(_temp.Combine("state-none", "journal")));
+    }
+
+    private static long DirectorySize(string path) => new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
     [Fact]
     public void JournalExportJsonl_OneLinePerFrameWithExactBytes()

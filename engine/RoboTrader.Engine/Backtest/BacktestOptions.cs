@@ -61,8 +61,12 @@ public sealed record BacktestOptions(
     /// <summary>With a state folder: which thread writes the input journal (see <see cref="Journal.JournalThread"/>).</summary>
     public Journal.JournalThread JournalThread { get; init; }
 
-    /// <summary>With a state folder: Brotli-compress the journal's blocks (fewer bytes to the disk, more work for the journal's thread).</summary>
-    public bool JournalCompression { get; init; }
+    /// <summary>
+    /// With a state folder: how the journal's blocks are written — plain (the default), Brotli-compressed (fewest
+    /// bytes, most work on the journal's thread) or delta-coded (few bytes for market data rows, cheap). Readers take
+    /// any kind, so a resumed run may use another.
+    /// </summary>
+    public Journal.JournalCompression JournalCompression { get; init; }
 
     /// <summary>When given, receives each stage group's checkpoint stall in nanoseconds (measurement only).</summary>
     public Diagnostics.LatencyHistogram? CheckpointPauses { get; init; }

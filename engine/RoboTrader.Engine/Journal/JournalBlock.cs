@@ -8,7 +8,8 @@ namespace RoboTrader.Engine.Journal;
 /// One journal log entry: a block of consecutive frame records (<see cref="JournalRecordCodec"/>). A plain block is the
 /// records' MessagePack maps back to back — a MessagePack stream any library reads. A compressed block starts with
 /// 0xC1 (a byte MessagePack never uses), then 'B', the plain length (uint32 little endian) and the plain block
-/// compressed with Brotli.
+/// compressed with Brotli; a delta block starts with 0xC1 'D' and holds the same records field-delta coded
+/// (<see cref="JournalDeltaEncoder"/>). Blocks describe themselves: one journal may hold all three kinds.
 /// </summary>
 /// <remarks>
 /// Blocks cut FasterLog's per-entry cost (a 12-byte header and a checksum per entry) and let the journal compress:
@@ -55,12 +56,17 @@ public static class JournalBlock
     /// The plain records of <paramref name="entry"/>: the entry itself, or its decompressed form in
     /// <paramref name="scratch"/> (grown when too small).
     /// </summary>
-    /// <exception cref="EngineException"><see cref="ErrorCode.PersistenceCorrupt"/> when a compressed block does not decompress to its length.</exception>
+    /// <exception cref="EngineException"><see cref="ErrorCode.PersistenceCorrupt"/> when a compressed or delta block does not decode to its length.</exception>
     public static ReadOnlySpan<byte> Records(ReadOnlySpan<byte> entry, ref byte[] scratch, long address)
     {
         if (entry.IsEmpty || entry[0] != CompressedMarker)
         {
             return entry;
+        }
+
+        if (entry.Length >= 2 && entry[1] == JournalDeltaEncoder.Kind)
+        {
+            return JournalDeltaDecoder.Decode(entry, ref scratch, address);
         }
 
         if (entry.Length < CompressedHeaderLength || entry[1] != (byte)'B')
@@ -104,7 +110,8 @@ public static class JournalBlock
         }
     }
 
-    private static EngineException Corrupt(long address, string why)
+    /// <summary>The error for an unreadable entry at <paramref name="address"/>.</summary>
+    internal static EngineException Corrupt(long address, string why)
         => new(ErrorCode.PersistenceCorrupt, $"journal entry at address {address} is unreadable: {why}");
 
     /// <summary>Receives the records of a block.</summary>

@@ -28,6 +28,22 @@ public static class JournalRecordCodec
         return writer.HasOverflowed ? -1 : (int)writer.BytesWritten;
     }
 
+    /// <summary>The length <see cref="Encode"/> gives the same record (MessagePack's smallest encodings, computed).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int EncodedLength(long sequence, int source, long receiveNanos, int frameLength)
+        => 18 + IntegerLength(sequence) + IntegerLength(source) + IntegerLength(receiveNanos) + frameLength
+            + (frameLength <= byte.MaxValue ? 2 : frameLength <= ushort.MaxValue ? 3 : 5); // 18: map header and the four keys
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int IntegerLength(long value) => value switch
+    {
+        >= -32 and <= 127 => 1,
+        >= sbyte.MinValue and <= byte.MaxValue => 2,
+        >= short.MinValue and <= ushort.MaxValue => 3,
+        >= int.MinValue and <= uint.MaxValue => 5,
+        _ => 9,
+    };
+
     /// <summary>Decodes one record from the start of <paramref name="record"/> (keys in any order); false when it is not a journal record.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> record, out long sequence, out int source, out long receiveNanos, out ReadOnlySpan<byte> frame, out int consumed)
     {

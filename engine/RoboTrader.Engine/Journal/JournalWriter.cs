@@ -14,7 +14,7 @@ namespace RoboTrader.Engine.Journal;
 /// <see cref="JournalThread"/>. Records are grouped into
 /// blocks (<see cref="JournalBlock"/>), one log entry each, cut at <see cref="BlockBytes"/>, at a publish when a
 /// commit is due (or always, in commit-before-execute mode), when the input pauses, and right after a checkpoint's
-/// frame; blocks are Brotli-compressed when asked. Group commit (every N entries or M milliseconds, the journal's
+/// frame; blocks are Brotli-compressed or delta-coded when asked (<see cref="JournalCompression"/>). Group commit (every N entries or M milliseconds, the journal's
 /// options) attaches the ring sequence to each commit; the end of the data commits everything.
 /// </summary>
 /// <remarks>One thread only (the one it is given to). The journal itself is owned (opened, closed) by the host.</remarks>
@@ -23,9 +23,13 @@ public sealed class JournalWriter
     /// <summary>A block is cut once it holds this many bytes of records.</summary>
     public const int BlockBytes = 64 * 1024;
 
+    /// <summary>A delta block is cut before its plain form (what readers decode it to) passes this many bytes.</summary>
+    public const int MaxPlainBlockBytes = 16 * BlockBytes;
+
     private readonly InputJournal _journal;
     private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
-    private readonly bool _compress;
+    private readonly JournalCompression _compression;
+    private readonly JournalDeltaEncoder? _delta;
     private readonly long _recovered;
     private byte[] _block = new byte[BlockBytes + PipelineSlot.InitialFrameCapacity + JournalRecordCodec.Overhead];
     private byte[] _compressed = new byte[BlockBytes + PipelineSlot.InitialFrameCapacity + JournalRecordCodec.Overhead];
@@ -36,13 +40,14 @@ public sealed class JournalWriter
     /// <summary>Creates the writer over an open journal.</summary>
     /// <param name="journal">The journal.</param>
     /// <param name="checkpoints">When given, told where the entry after each checkpoint frame starts.</param>
-    /// <param name="compress">Brotli-compress each block (when it pays).</param>
-    public JournalWriter(InputJournal journal, Checkpoints.CheckpointCoordinator? checkpoints = null, bool compress = false)
+    /// <param name="compression">How blocks are written: plain, Brotli-compressed or delta-coded (each only when it pays).</param>
+    public JournalWriter(InputJournal journal, Checkpoints.CheckpointCoordinator? checkpoints = null, JournalCompression compression = JournalCompression.None)
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
         _checkpoints = checkpoints;
-        _compress = compress;
+        _compression = compression;
+        _delta = compression == JournalCompression.Delta ? new JournalDeltaEncoder() : null;
         _recovered = journal.RecoveredSequence;
     }
 
@@ -70,6 +75,35 @@ public sealed class JournalWriter
             return;
         }
 
+        if (_delta is not null)
+        {
+            // Encoded directly (no MessagePack written and parsed again); the encoder grows for a larger frame.
+            _delta.Append(sequence, source.Value, StopwatchNanos.ToNanos(receiveTimestamp), frame);
+        }
+        else
+        {
+            Encode(sequence, source, receiveTimestamp, frame);
+        }
+
+        _blockLast = sequence;
+        _lastSequence = sequence;
+        Appended++;
+        if (checkpointId != 0)
+        {
+            FlushBlock();
+            _checkpoints?.OnJournaled(checkpointId, _journal.TailAddress); // where recovery resumes the scan
+            _journal.Commit(sequence); // a checkpoint waits for this frame to be durable
+        }
+        else if (PendingBytes >= BlockBytes || (_delta is not null && _delta.PlainLength >= MaxPlainBlockBytes))
+        {
+            FlushBlock(); // Append commits by itself every N entries or M ms
+        }
+    }
+
+    private int PendingBytes => _delta is null ? _blockLength : _delta.Count == 0 ? 0 : _delta.Length;
+
+    private void Encode(long sequence, SourceId source, long receiveTimestamp, ReadOnlySpan<byte> frame)
+    {
         if (_block.Length - _blockLength < frame.Length + JournalRecordCodec.Overhead)
         {
             FlushBlock();
@@ -88,19 +122,6 @@ public sealed class JournalWriter
         }
 
         _blockLength += length;
-        _blockLast = sequence;
-        _lastSequence = sequence;
-        Appended++;
-        if (checkpointId != 0)
-        {
-            FlushBlock();
-            _checkpoints?.OnJournaled(checkpointId, _journal.TailAddress); // where recovery resumes the scan
-            _journal.Commit(sequence); // a checkpoint waits for this frame to be durable
-        }
-        else if (_blockLength >= BlockBytes)
-        {
-            FlushBlock(); // Append commits by itself every N entries or M ms
-        }
     }
 
     /// <summary>
@@ -109,7 +130,7 @@ public sealed class JournalWriter
     /// </summary>
     public void EndOfBatch()
     {
-        if (_blockLength >= BlockBytes / 4 || _journal.Options.Mode == DurabilityMode.CommitBeforeExecute || _journal.CommitIntervalElapsed)
+        if (PendingBytes >= BlockBytes / 4 || _journal.Options.Mode == DurabilityMode.CommitBeforeExecute || _journal.CommitIntervalElapsed)
         {
             FlushBlock();
             _journal.CommitIfDue();
@@ -135,15 +156,43 @@ public sealed class JournalWriter
 
     private void FlushBlock()
     {
+        if (_delta is not null)
+        {
+            FlushDeltaBlock(_delta);
+            return;
+        }
+
         if (_blockLength == 0)
         {
             return;
         }
 
         var plain = _block.AsSpan(0, _blockLength);
-        var compressed = _compress ? JournalBlock.Compress(plain, _compressed) : -1;
+        var compressed = _compression == JournalCompression.Brotli ? JournalBlock.Compress(plain, _compressed) : -1;
         var entry = compressed > 0 ? _compressed.AsSpan(0, compressed) : plain;
         _journal.Append(_blockLast, entry);
         _blockLength = 0;
+    }
+
+    private void FlushDeltaBlock(JournalDeltaEncoder delta)
+    {
+        if (delta.Count == 0)
+        {
+            return;
+        }
+
+        var block = delta.Finish();
+        if (block.Length < delta.PlainLength)
+        {
+            _journal.Append(_blockLast, block);
+        }
+        else
+        {
+            // Rare (frames unlike each other): the plain block is no larger, so it is written instead.
+            var plain = JournalDeltaDecoder.Decode(block, ref _block, _journal.TailAddress);
+            _journal.Append(_blockLast, plain);
+        }
+
+        delta.Reset();
     }
 }

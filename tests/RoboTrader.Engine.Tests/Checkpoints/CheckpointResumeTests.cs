@@ -160,16 +160,31 @@ public sealed class CheckpointResumeTests : IDisposable
         AssertSameOutputs("ref", "twice");
     }
 
-    [Fact]
-    public void Run_WithCompressedJournal_CrashedThenRunAgain_OutputsMatchUninterruptedRun()
+    [Theory]
+    [InlineData(Journal.JournalCompression.Brotli, Journal.JournalCompression.Brotli)]
+    [InlineData(Journal.JournalCompression.Delta, Journal.JournalCompression.Delta)]
+    [InlineData(Journal.JournalCompression.Delta, Journal.JournalCompression.None)]
+    [InlineData(Journal.JournalCompression.Brotli, Journal.JournalCompression.Delta)]
+    public void Run_WithCompressedJournal_CrashedThenRunAgain_OutputsMatchUninterruptedRun(Journal.JournalCompression crashed, Journal.JournalCompression resumed)
     {
+        // Blocks describe themselves: the resumed run may write another kind after the crashed run's blocks.
         BacktestRunner.Run(Source(), Options("ref"));
-        var options = Options("brotli") with { JournalCompression = true, JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
+        var options = Options("compressed") with { JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
 
-        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options));
-        BacktestRunner.Run(Source(), options);
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options with { JournalCompression = crashed }));
+        BacktestRunner.Run(Source(), options with { JournalCompression = resumed });
 
-        AssertSameOutputs("ref", "brotli");
+        AssertSameOutputs("ref", "compressed");
+        Assert.Equal(Enumerable.Range(0, Frames).Select(i => (long)i), JournalSequences("compressed")); // each frame journaled once
+    }
+
+    private List<long> JournalSequences(string name)
+    {
+        var (journal, _) = Journal.JournalFiles.OpenExisting(_temp.Combine(name, "state", StateFiles.JournalFolder));
+        using var opened = journal;
+        var visitor = new Journal.JournalRecovery.EntryVisitor<SequenceList>(new SequenceList([]));
+        journal.Scan(journal.BeginAddress, ref visitor);
+        return visitor.Records.Sequences;
     }
 
     [Fact]
@@ -326,12 +341,14 @@ public sealed class CheckpointResumeTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Run_Resumed_ReplaysWhatTheJournalCommittedAfterTheCheckpoint_NotTheSource()
+    [Theory]
+    [InlineData(Journal.JournalCompression.None)]
+    [InlineData(Journal.JournalCompression.Delta)]
+    public void Run_Resumed_ReplaysWhatTheJournalCommittedAfterTheCheckpoint_NotTheSource(Journal.JournalCompression compression)
     {
         BacktestRunner.Run(Source(), Options("ref"));
         // Commit (and cut a block) at every publish: the journal then holds the frames up to the crash.
-        var options = Options("journal") with { JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1) };
+        var options = Options("journal") with { JournalCommitEveryRecords = 1, JournalCommitInterval = TimeSpan.FromTicks(1), JournalCompression = compression };
         Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4900), options));
         var manifest = CheckpointCoordinator.ReadManifest(_temp.Combine("journal", "state"))!;
         long committed;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RoboTrader.Engine.Journal;
 using RoboTrader.Engine.PerfTests;
 using RoboTrader.Engine.Pipeline;
 
@@ -75,7 +76,7 @@ public static class BenchCommand
         var events = new Option<long>("--events") { Description = "frames per throughput run, and about how many journaled frames recovery replays", DefaultValueFactory = _ => 1_000_000 };
         var every = new Option<long>("--checkpoint-every") { Description = "checkpoint interval of the run with state", DefaultValueFactory = _ => 100_000 };
         var root = new Option<string>("--dir") { Description = "where the state folders go (the disk measured)", DefaultValueFactory = _ => Path.GetTempPath() };
-        var brotli = new Option<bool>("--journal-compression") { Description = "Brotli-compress the journal's blocks" };
+        var brotli = new Option<string>("--journal-compression") { Description = "how the journal's blocks are written: none (default), brotli or delta" };
         var sync = new Option<int?>("--output-sync-ms") { Description = "background sync interval of the output files in ms (0: fsync them at each checkpoint on persist's thread; default: the engine's)" };
         var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, brotli, sync };
         command.SetAction(parse =>
@@ -98,7 +99,14 @@ public static class BenchCommand
                 throw new UsageException($"--output-sync-ms must be between 0 and 60000 (got {syncMs})");
             }
 
-            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, parse.GetValue(brotli), syncMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+            var compression = parse.GetValue(brotli) switch
+            {
+                null or "none" => JournalCompression.None,
+                "brotli" => JournalCompression.Brotli,
+                "delta" => JournalCompression.Delta,
+                var other => throw new UsageException($"--journal-compression must be none, brotli or delta, not '{other}'"),
+            };
+            var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, compression, syncMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var c = CultureInfo.InvariantCulture;
             var p = r.Pauses;
             output.WriteLine(string.Create(c, $"throughput: {r.OffPerSecond:F0} events/s without state, {r.OnPerSecond:F0} with journal + ledger + checkpoints every {interval} ({r.OnPerSecond / r.OffPerSecond:P1}); journal {r.JournalBytes / 1e6:F1} MB ({(double)r.JournalBytes / r.Events:F1} B/event)"));

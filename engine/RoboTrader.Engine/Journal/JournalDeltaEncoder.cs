@@ -1,0 +1,400 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace RoboTrader.Engine.Journal;
+
+/// <summary>
+/// Writes a delta block (<see cref="JournalBlock"/> kind 'D'): the same records as a plain block, each field coded
+/// against the previous record of its source, so that the regular rows of market data (LEAN ticks) take a few bytes
+/// instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into the
+/// exact plain block.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Block: <c>0xC1 'D'</c>, the plain block's length (uint32 LE), the record count (uint32 LE), then the records. All
+/// state resets at a block start. Varints are LEB128; "zz" marks a zigzag-mapped signed value. A record:
+/// </para>
+/// <list type="number">
+/// <item>head byte: <c>kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a raw frame, 1..31 a
+/// frame of that many comma-separated fields;</item>
+/// <item>when sequenceGap: varint zz(sequence − previous sequence − 1) (never 0);</item>
+/// <item>when sourceChanged: varint slot — a slot of this block (not the previous record's), or the next new slot
+/// followed by varint zz(source id); the first record always names its source;</item>
+/// <item>varint zz(receive nanos − previous record's), the first record against 0;</item>
+/// <item>raw: varint length, the bytes. Fields: 2-bit tags, four a byte (field i at bits 2·(i mod 4) of byte i/4, the
+/// unused bits 0), then per field: tag 0 the same bytes as field i of the source's previous field-coded frame
+/// (nothing follows); tag 1 exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint
+/// zz(value − the field's base), the base being field i's last tag-2 value in this source (initially 0); tag 3 a
+/// literal: varint length, the bytes.</item>
+/// </list>
+/// <para>A frame is field-coded when it is 1..<see cref="MaxFrameLength"/> bytes with at most <see cref="MaxFields"/>
+/// fields; raw frames leave the source's field state as it was. Canonical integers format back to the same bytes,
+/// which is what makes decoding exact for any input.</para>
+/// <para>One thread (the producer's). Allocates only when a block meets more sources, or a larger frame, than any
+/// block before.</para>
+/// </remarks>
+public sealed class JournalDeltaEncoder
+{
+    /// <summary>The block kind after <see cref="JournalBlock.CompressedMarker"/>.</summary>
+    public const byte Kind = (byte)'D';
+
+    /// <summary>Marker, kind, plain length, record count.</summary>
+    public const int HeaderLength = 10;
+
+    /// <summary>Most fields of a field-coded frame.</summary>
+    public const int MaxFields = 31;
+
+    /// <summary>Longest field-coded frame.</summary>
+    public const int MaxFrameLength = 256;
+
+    /// <summary>Bytes a record may take besides its frame's bytes (head, sequence, slot, source, receive, tags, a varint per field).</summary>
+    public const int RecordOverhead = 1 + (3 * JournalVarint.MaxLength) + 5 + 8 + (MaxFields * JournalVarint.MaxLength);
+
+    private const int DirectSources = 1 << 16; // source ids below this find their slot by index, others by a scan
+    private const int FramePadding = 16; // 8-byte loads at any field start (up to MaxFrameLength) stay inside the arrays
+    private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
+
+    private byte[] _buffer;
+    private int _length = HeaderLength;
+    private int _count;
+    private long _plainLength;
+    private long _previousSequence = -1;
+    private int _previousSlot = -1;
+    private long _previousReceive;
+    private int _slotCount;
+    private int[] _slotSources = new int[8];
+    private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
+    private byte[] _frames = new byte[(8 * MaxFrameLength) + FramePadding]; // slot's previous field-coded frame
+    private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
+    private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
+    private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
+    private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // the frame, padded for 16-byte loads
+    private readonly int[] _commas = new int[MaxFields];
+    private ulong _commaMask; // the work frame's commas among its first 64 bytes
+    private ulong[] _commaMasks = new ulong[8]; // a slot's previous field-coded frame's
+
+    /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
+    public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
+        => _buffer = new byte[Math.Max(capacity, HeaderLength + RecordOverhead)];
+
+    /// <summary>Bytes of the block so far, header included.</summary>
+    public int Length => _length;
+
+    /// <summary>Records in the block.</summary>
+    public int Count => _count;
+
+    /// <summary>Length of the plain block holding the same records.</summary>
+    public long PlainLength => _plainLength;
+
+    /// <summary>Appends one record.</summary>
+    public void Append(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame)
+    {
+        if (_buffer.Length - _length < frame.Length + RecordOverhead)
+        {
+            Grow(frame.Length);
+        }
+
+        var buffer = _buffer;
+        var p = _length;
+        var headAt = p++;
+        var head = 0;
+        var gap = unchecked(sequence - _previousSequence - 1);
+        if (gap != 0)
+        {
+            head = 1;
+            JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(gap));
+        }
+
+        var slot = SlotOf(source, out var isNew);
+        if (slot != _previousSlot)
+        {
+            head |= 2;
+            JournalVarint.Write(buffer, ref p, (uint)slot);
+            if (isNew)
+            {
+                JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(source));
+            }
+        }
+
+        JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(unchecked(receiveNanos - _previousReceive)));
+        var fields = frame.Length is > 0 and <= MaxFrameLength ? FindCommas(frame) + 1 : 0;
+        if (fields is > 0 and <= MaxFields)
+        {
+            p = WriteFields(frame.Length, slot, fields, buffer, p);
+            head |= fields << 2;
+        }
+        else
+        {
+            JournalVarint.Write(buffer, ref p, (uint)frame.Length);
+            frame.CopyTo(buffer.AsSpan(p));
+            p += frame.Length;
+        }
+
+        buffer[headAt] = (byte)head;
+        _length = p;
+        _count++;
+        _plainLength += JournalRecordCodec.EncodedLength(sequence, source, receiveNanos, frame.Length);
+        _previousSequence = sequence;
+        _previousSlot = slot;
+        _previousReceive = receiveNanos;
+    }
+
+    /// <summary>Completes the block: writes its header and returns it (valid until the next <see cref="Append"/> or <see cref="Reset"/>).</summary>
+    public ReadOnlySpan<byte> Finish()
+    {
+        var buffer = _buffer;
+        buffer[0] = JournalBlock.CompressedMarker;
+        buffer[1] = Kind;
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(2), checked((uint)_plainLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(6), (uint)_count);
+        return buffer.AsSpan(0, _length);
+    }
+
+    /// <summary>Starts a new block: every source's state is forgotten.</summary>
+    public void Reset()
+    {
+        for (var s = 0; s < _slotCount; s++)
+        {
+            if ((uint)_slotSources[s] < (uint)_slotOfSource.Length)
+            {
+                _slotOfSource[_slotSources[s]] = 0;
+            }
+        }
+
+        _slotCount = 0;
+        _length = HeaderLength;
+        _count = 0;
+        _plainLength = 0;
+        _previousSequence = -1;
+        _previousSlot = -1;
+        _previousReceive = 0;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="frame"/> (1..<see cref="MaxFrameLength"/> bytes) into the padded work buffer, records where
+    /// its first <see cref="MaxFields"/> commas are, and returns how many it holds (all of them).
+    /// </summary>
+    private int FindCommas(ReadOnlySpan<byte> frame)
+    {
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        frame.CopyTo(_work);
+        var commas = _commas;
+        var count = 0;
+        var mask = 0UL;
+        var comma = Vector128.Create((byte)',');
+        var n = frame.Length;
+        for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
+        {
+            // WARNING: _work has 16 bytes of padding: the load never leaves it; bytes past the frame are masked off.
+            var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), comma).ExtractMostSignificantBits();
+            if (n - offset < Vector128<byte>.Count)
+            {
+                bits &= (1u << (n - offset)) - 1;
+            }
+
+            if (offset < 64)
+            {
+                mask |= (ulong)bits << offset;
+            }
+
+            while (bits != 0)
+            {
+                if (count < MaxFields)
+                {
+                    commas[count] = offset + BitOperations.TrailingZeroCount(bits);
+                }
+
+                count++;
+                bits &= bits - 1;
+            }
+        }
+
+        _commaMask = mask;
+        return count;
+    }
+
+    private int WriteFields(int length, int slot, int fields, byte[] buffer, int p)
+    {
+        // Fields end at the commas FindCommas found. When they are where the previous frame had them (the usual case),
+        // one 16-byte compare per 16 bytes finds the fields that changed, and only those are coded; otherwise a field
+        // equal to the previous frame's costs a length compare and an 8-byte compare, and only the others are parsed.
+        // Either way the bytes written are the same. WARNING: unchecked reads: every offset below is within the
+        // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have FramePadding bytes more.
+        var tagsAt = p;
+        p += (fields + 3) >> 2;
+        var previousFields = _fieldCounts[slot];
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var previous = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_frames), slot * MaxFrameLength);
+        ref var starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), slot * (MaxFields + 1));
+        ref var bases = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bases), slot * MaxFields);
+        ulong tags;
+        if (length <= 64 && fields == previousFields && Unsafe.Add(ref starts, fields) - 1 == length && _commaMasks[slot] == _commaMask)
+        {
+            // The commas are where the previous frame had them: only the fields holding a changed byte are coded (the
+            // others are tag 0, and their starts stay as they are).
+            tags = WriteChangedFields(ref work, ref previous, ref bases, length, fields, buffer, ref p);
+        }
+        else
+        {
+            tags = WriteAllFields(ref work, ref previous, ref starts, ref bases, length, fields, previousFields, buffer, ref p);
+            _fieldCounts[slot] = fields;
+            _commaMasks[slot] = _commaMask;
+        }
+
+        Unsafe.CopyBlockUnaligned(ref previous, ref work, (uint)length);
+        for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
+        {
+            buffer[t] = (byte)tags;
+            tags >>= 8;
+        }
+
+        return p;
+    }
+
+    private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, int fields, byte[] buffer, ref int p)
+    {
+        var diff = 0UL;
+        for (var offset = 0; offset < length; offset += Vector128<byte>.Count)
+        {
+            var equal = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.LoadUnsafe(ref previous, (nuint)offset));
+            diff |= (ulong)(~equal.ExtractMostSignificantBits() & 0xFFFF) << offset;
+        }
+
+        diff &= length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+        var commaMask = _commaMask;
+        ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
+        var tags = 0UL;
+        while (diff != 0)
+        {
+            var changed = BitOperations.TrailingZeroCount(diff);
+            var before = commaMask & ((1UL << changed) - 1);
+            var i = BitOperations.PopCount(before);
+            var start = i == 0 ? 0 : 64 - BitOperations.LeadingZeroCount(before);
+            var end = i == fields - 1 ? length : Unsafe.Add(ref commas, i);
+            tags |= CodeField(ref Unsafe.Add(ref work, start), end - start, ref Unsafe.Add(ref bases, i), buffer, ref p) << (2 * i);
+            diff = end + 1 >= 64 ? 0 : diff & (ulong.MaxValue << (end + 1));
+        }
+
+        return tags;
+    }
+
+    private ulong WriteAllFields(ref byte work, ref byte previous, ref int starts, ref long bases, int length, int fields, int previousFields, byte[] buffer, ref int p)
+    {
+        ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
+        var tags = 0UL;
+        var start = 0;
+        for (var i = 0; i < fields; i++)
+        {
+            var end = i == fields - 1 ? length : Unsafe.Add(ref commas, i);
+            var fieldLength = end - start;
+            ref var field = ref Unsafe.Add(ref work, start);
+            ulong tag;
+            var previousStart = Unsafe.Add(ref starts, i);
+            if (i < previousFields && Unsafe.Add(ref starts, i + 1) - 1 - previousStart == fieldLength && JournalDeltaFields.SameBytes(ref field, ref Unsafe.Add(ref previous, previousStart), fieldLength))
+            {
+                tag = 0;
+            }
+            else
+            {
+                tag = CodeField(ref field, fieldLength, ref Unsafe.Add(ref bases, i), buffer, ref p);
+            }
+
+            tags |= tag << (2 * i);
+            Unsafe.Add(ref starts, i) = start; // field i of the previous frame is no longer needed
+            start = end + 1;
+        }
+
+        Unsafe.Add(ref starts, fields) = length + 1;
+        return tags;
+    }
+
+    /// <summary>Codes a field that is not the previous frame's: "0" (tag 1), a canonical integer (tag 2) or literal bytes (tag 3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CodeField(ref byte field, int length, ref long fieldBase, byte[] buffer, ref int p)
+    {
+        if (length == 1 && field == (byte)'0')
+        {
+            return 1;
+        }
+
+        if (JournalDeltaFields.TryParseCanonical(ref field, length, out var value))
+        {
+            JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(value - fieldBase)); // |values| < 10^18: no overflow
+            fieldBase = value;
+            return 2;
+        }
+
+        JournalVarint.Write(buffer, ref p, (uint)length);
+        MemoryMarshal.CreateReadOnlySpan(ref field, length).CopyTo(buffer.AsSpan(p));
+        p += length;
+        return 3;
+    }
+
+    private int SlotOf(int source, out bool isNew)
+    {
+        if ((uint)source < (uint)_slotOfSource.Length)
+        {
+            var s = _slotOfSource[source] - 1;
+            if (s >= 0)
+            {
+                isNew = false;
+                return s;
+            }
+        }
+        else if ((uint)source >= DirectSources)
+        {
+            for (var s = 0; s < _slotCount; s++)
+            {
+                if (_slotSources[s] == source)
+                {
+                    isNew = false;
+                    return s;
+                }
+            }
+        }
+
+        isNew = true;
+        return NewSlot(source);
+    }
+
+    private int NewSlot(int source)
+    {
+        // Rare: a source's first record in this block.
+        var slot = _slotCount++;
+        if (slot == _slotSources.Length)
+        {
+            var slots = slot * 2;
+            Array.Resize(ref _slotSources, slots);
+            Array.Resize(ref _fieldCounts, slots);
+            Array.Resize(ref _commaMasks, slots);
+            Array.Resize(ref _frames, (slots * MaxFrameLength) + FramePadding);
+            Array.Resize(ref _starts, slots * (MaxFields + 1));
+            Array.Resize(ref _bases, slots * MaxFields);
+        }
+
+        if ((uint)source < DirectSources)
+        {
+            if (source >= _slotOfSource.Length)
+            {
+                Array.Resize(ref _slotOfSource, Math.Min(DirectSources, Math.Max(source + 1, _slotOfSource.Length * 2)));
+            }
+
+            _slotOfSource[source] = slot + 1;
+        }
+
+        _slotSources[slot] = source;
+        _fieldCounts[slot] = 0;
+        _bases.AsSpan(slot * MaxFields, MaxFields).Clear();
+        return slot;
+    }
+
+    private void Grow(int frameLength)
+    {
+        // Rare: a frame larger than any before.
+        var size = Math.Max(_buffer.Length * 2, _length + frameLength + RecordOverhead);
+        Array.Resize(ref _buffer, size);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using RoboTrader.Engine.Journal;
+
+namespace RoboTrader.Engine.Tests.Durability;
+
+/// <summary>The delta block codec: exact round trips to the plain block, and a pinned format.</summary>
+public sealed class JournalDeltaCodecTests
+{
+    private static byte[] Decode(byte[] entry, long address = 4096)
+    {
+        var scratch = Array.Empty<byte>();
+        return JournalBlock.Records(entry, ref scratch, address).ToArray();
+    }
+
+    [Fact]
+    public void RoundTrip_SeededAdversarialRecords_DecodesToTheExactPlainBlock()
+    {
+        var generator = new DeltaRecordGenerator(20261122);
+        var encoder = new JournalDeltaEncoder(64); // grows: exercises the rare path too
+        var records = 0;
+        for (var block = 0; block < 3000; block++)
+        {
+            var input = generator.Block(1 + (block % 60));
+            var plain = DeltaRecordGenerator.Plain(input);
+            var delta = DeltaRecordGenerator.Delta(encoder, input);
+
+            Assert.Equal(plain.Length, encoder.PlainLength);
+            Assert.True(delta.Length < plain.Length); // even for these records: the writer's plain fallback is a guard
+            Assert.Equal(input.Count, encoder.Count);
+            Assert.Equal(plain, Decode(delta)); // the same decoder instance sees every block: its state resets per block
+            records += input.Count;
+        }
+
+        Assert.Equal(91_500, records); // 3000 blocks of 1..60 records, 50 times over
+    }
+
+    [Fact]
+    public void RoundTrip_EncoderReusedAfterReset_SameBytesAsAFreshEncoder()
+    {
+        var generator = new DeltaRecordGenerator(7);
+        var first = generator.Block(200);
+        var second = generator.Block(200);
+        var reused = new JournalDeltaEncoder();
+        DeltaRecordGenerator.Delta(reused, first);
+
+        Assert.Equal(DeltaRecordGenerator.Delta(new JournalDeltaEncoder(), second), DeltaRecordGenerator.Delta(reused, second));
+    }
+
+    [Fact]
+    public void Encode_PinnedBlock_ExactBytesAndPlainForm()
+    {
+        DeltaTestRecord[] records =
+        [
+            new(100, 2, 1000, "14442164,1689500,700,P,2000,0"u8.ToArray()),
+            new(101, 2, 1000, "14442170,1689600,700,P,2000,0"u8.ToArray()),
+            new(102, 5, 1500, []),
+            new(105, 2, 1400, "14442170,1689500,007,P,,0"u8.ToArray()),
+        ];
+
+        var delta = DeltaRecordGenerator.Delta(new JournalDeltaEncoder(), records);
+
+        // Worked out from the format (JournalDeltaEncoder's remarks):
+        // header C1 'D', plain length 183 (54 + 54 + 25 + 50), 4 records;
+        // 1B: 6 fields, source change, sequence gap; gap zz(100) = C8 01; new slot 00, source zz(2) = 04; recv zz(1000) = D0 0F;
+        //     tags 2,2,2,3 | 2,1 = EA 06; zz(14442164), zz(1689500), zz(700), literal "P", zz(2000); "0" by tag;
+        // 18: 6 fields; recv +0; tags 2,2,0,0 | 0,0 = 0A 00; +6 → 0C, +100 → C8 01; the rest the same as before;
+        // 02: raw, source change; slot 01 new, source zz(5) = 0A; recv +500 → E8 07; length 00;
+        // 1B: gap 2 → 04; slot 00; recv −100 → C7 01; tags 0,2,3,0 | 3,0 = 38 03; −100 from 1689600 → C7 01;
+        //     literal "007" = 03 30 30 37 (not canonical); "P" the same; literal "" = 00; "0" the same.
+        Assert.Equal(
+            Convert.FromHexString("C144B7000000040000001BC801000" + "4D00FEA06E8FAE20DB89ECE01F80A0150A01F18000A000CC80102010AE807001B0400C7013803C701033030370" + "0"),
+            delta);
+        Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
+        Assert.Equal(183, Decode(delta).Length);
+    }
+
+    [Theory]
+    [InlineData(255)]
+    [InlineData(256)] // the longest field-coded frame: its empty last field starts at 256
+    [InlineData(257)] // raw
+    public void RoundTrip_LongFramesEndingInAComma_Exact(int length)
+    {
+        var frame = Encoding.ASCII.GetBytes(new string('7', length - 3) + ",1,");
+        var records = Enumerable.Range(0, 4).Select(i => new DeltaTestRecord(i, 3 + (i % 2), i, frame)).ToList();
+        var encoder = new JournalDeltaEncoder();
+
+        var delta = DeltaRecordGenerator.Delta(encoder, records);
+
+        Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
+        Assert.Equal(length <= 256 ? (3 << 2) | 2 : 2, delta[JournalDeltaEncoder.HeaderLength]); // the first record's head: 3 fields or raw, a new source
+    }
+
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("-0", false)]
+    [InlineData("007", false)]
+    [InlineData("+1", false)]
+    [InlineData("", false)]
+    [InlineData("-", false)]
+    [InlineData("1-", false)]
+    [InlineData("1000000000000000000", false)] // 19 digits
+    [InlineData("9223372036854775807", false)]
+    [InlineData("-9223372036854775808", false)]
+    [InlineData("999999999999999999", true)]
+    [InlineData("-999999999999999999", true)]
+    [InlineData("1", true)]
+    [InlineData("-1", true)]
+    [InlineData("1689500", true)]
+    public void TryParseCanonical_OnlyTextsThatFormatBackToTheSameBytes(string text, bool canonical)
+    {
+        var parsed = JournalDeltaFields.TryParseCanonical(Encoding.ASCII.GetBytes(text), out var value);
+
+        Assert.Equal(canonical, parsed);
+        if (parsed)
+        {
+            Assert.Equal(text, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Encode_LeanLikeRows_FewBytesPerRecord()
+    {
+        var encoder = new JournalDeltaEncoder();
+        var trades = new[] { "14442164,1689500,700,P,2000,0", "14442164,1689500,100,P,2000,0", "14442170,1689600,100,P,2000,0" };
+        var quotes = new[] { "14400546,1750000,100,0,0,P,1,0", "14400546,0,0,1848300,100,P,1,0", "14400547,1750100,100,0,0,P,1,0", "14400547,0,0,1848200,100,P,1,0" };
+        var plainLength = 0L;
+        for (var i = 0; i < 300; i++)
+        {
+            var frame = Encoding.ASCII.GetBytes(i % 2 == 0 ? trades[i / 2 % 3] : quotes[i / 2 % 4]);
+            encoder.Append(1000 + i, i % 2, 77_000_000_000 + (i / 50 * 1000), frame);
+            plainLength += JournalRecordCodec.EncodedLength(1000 + i, i % 2, 77_000_000_000 + (i / 50 * 1000), frame.Length);
+        }
+
+        Assert.Equal(plainLength, encoder.PlainLength);
+        var block = encoder.Finish();
+        Assert.InRange(block.Length, 300 * 5, 300 * 10); // plain: about 66 a record
+        Assert.Equal(plainLength, Decode(block.ToArray()).Length);
+    }
+
+    [Fact]
+    public void EncodedLength_EqualsTheLengthEncodeWrites()
+    {
+        long[] values = [0, 1, 31, 32, 127, 128, 255, 256, 65_535, 65_536, uint.MaxValue, (long)uint.MaxValue + 1, long.MaxValue,
+            -1, -32, -33, -128, -129, -32_768, -32_769, int.MinValue, (long)int.MinValue - 1, long.MinValue];
+        int[] sources = [0, 1, 127, 128, 255, 256, 65_535, 65_536, int.MaxValue, -1, -33, -129, -32_769, int.MinValue];
+        int[] frames = [0, 1, 255, 256, 65_535, 65_536];
+        var frame = new byte[65_536];
+        var buffer = new byte[70_000];
+        foreach (var v in values)
+        {
+            foreach (var s in sources)
+            {
+                foreach (var f in frames)
+                {
+                    Assert.Equal(JournalRecordCodec.Encode(v, s, -v, frame.AsSpan(0, f), buffer), JournalRecordCodec.EncodedLength(v, s, -v, f));
+                }
+            }
+        }
+    }
+}
