@@ -15,6 +15,7 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
     private readonly Checkpoints.CheckpointCoordinator? _checkpoints;
     private readonly bool _last;
     private Journal.JournalWriter? _journal;
+    private bool _commitEachFrame;
 
     /// <summary>Creates the group from supervised stages, in pipeline order.</summary>
     /// <param name="supervisors">The stages.</param>
@@ -49,6 +50,7 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
+        _commitEachFrame = journal.CommitsEachFrame; // read once: a property chain per frame showed in the profile
     }
 
     /// <inheritdoc />
@@ -88,7 +90,7 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
         }
 
         journal.Record(sequence, data.Source, data.ReceiveTimestamp, data.Frame, data.CheckpointId);
-        if (endOfBatch || journal.CommitsEachFrame)
+        if (endOfBatch || _commitEachFrame)
         {
             journal.EndOfBatch();
         }
