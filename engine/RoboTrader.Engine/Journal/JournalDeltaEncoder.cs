@@ -20,7 +20,8 @@ namespace RoboTrader.Engine.Journal;
 /// <list type="number">
 /// <item>head byte: <c>kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a raw frame, 1..31 a
 /// frame of that many comma-separated fields;</item>
-/// <item>when sequenceGap: varint zz(sequence − previous sequence − 1) (never 0);</item>
+/// <item>when sequenceGap: varint zz(sequence − previous sequence − 1), never 0 (before the first record the previous
+/// sequence is −1);</item>
 /// <item>when sourceChanged: varint slot — a slot of this block (not the previous record's), or the next new slot
 /// followed by varint zz(source id); the first record always names its source;</item>
 /// <item>varint zz(receive nanos − previous record's), the first record against 0;</item>

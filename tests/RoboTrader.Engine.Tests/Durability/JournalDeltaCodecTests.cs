@@ -34,6 +34,38 @@ public sealed class JournalDeltaCodecTests
         Assert.Equal(91_500, records); // 3000 blocks of 1..60 records, 50 times over
     }
 
+    [Theory]
+    [InlineData(new[] { 8, 7, 3, 1, 1, 1 })] // a LEAN trade row's widths
+    [InlineData(new[] { 8, 1, 1, 7, 3, 1, 1, 1 })]
+    [InlineData(new[] { 20, 20, 20, 3 })] // 66 bytes: past the 64 the changed-field path covers
+    [InlineData(new[] { 15, 15, 16, 15 })] // exactly 64 bytes with the commas
+    [InlineData(new[] { 1 })]
+    public void RoundTrip_FramesKeepingTheirCommas_OnlyChangedFieldsCoded_Exact(int[] widths)
+    {
+        // Every frame of a source has its commas in the same places: the encoder codes only the fields whose bytes
+        // changed. Fields change a byte at a time, to digits, '-', '0' or a letter, so every tag shows up.
+        var random = new Random(widths.Sum());
+        var frames = Enumerable.Range(0, 4).Select(_ => widths.Select(w => Enumerable.Repeat((byte)'1', w).ToArray()).ToArray()).ToArray();
+        var records = new List<DeltaTestRecord>();
+        byte[] alphabet = "0123456789-0A"u8.ToArray();
+        for (var i = 0; i < 3000; i++)
+        {
+            var source = random.Next(4);
+            var fields = frames[source];
+            for (var changes = random.Next(4); changes > 0; changes--)
+            {
+                var field = fields[random.Next(fields.Length)];
+                field[random.Next(field.Length)] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            records.Add(new DeltaTestRecord(i, source, i / 10, [.. string.Join(',', fields.Select(Encoding.ASCII.GetString)).Select(c => (byte)c)]));
+        }
+
+        var delta = DeltaRecordGenerator.Delta(new JournalDeltaEncoder(), records);
+
+        Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
+    }
+
     [Fact]
     public void RoundTrip_EncoderReusedAfterReset_SameBytesAsAFreshEncoder()
     {
