@@ -62,11 +62,12 @@ public sealed record BacktestOptions(
     public Journal.JournalThread JournalThread { get; init; }
 
     /// <summary>
-    /// With a state folder: how the journal's blocks are written — plain (the default), Brotli-compressed (fewest
-    /// bytes, most work on the journal's thread) or delta-coded (few bytes for market data rows, cheap). Readers take
-    /// any kind, so a resumed run may use another.
+    /// With a state folder: how the journal's blocks are written — delta-coded (the default: few bytes for market data
+    /// rows, cheap; 4.8 against 2.8 M events/s for plain blocks on the real data), plain, or Brotli-compressed (fewest
+    /// bytes, most work on the journal's thread). Readers take any kind, so a resumed run may use another; exports
+    /// give the plain MessagePack records whatever the kind.
     /// </summary>
-    public Journal.JournalCompression JournalCompression { get; init; }
+    public Journal.JournalCompression JournalCompression { get; init; } = Journal.JournalCompression.Delta;
 
     /// <summary>When given, receives each stage group's checkpoint stall in nanoseconds (measurement only).</summary>
     public Diagnostics.LatencyHistogram? CheckpointPauses { get; init; }

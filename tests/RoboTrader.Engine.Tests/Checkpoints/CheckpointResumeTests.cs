@@ -217,6 +217,22 @@ public sealed class CheckpointResumeTests : IDisposable
         Assert.Equal(journaled, JournaledFrames("other"));
     }
 
+    [Fact]
+    public void Run_WithState_WritesDeltaBlocksByDefault()
+    {
+        BacktestRunner.Run(Source(), Options("default"));
+
+        var (journal, _) = JournalFiles.OpenExisting(Path.Combine(_temp.Combine("default", "state"), StateFiles.JournalFolder));
+        using (journal)
+        {
+            var entries = journal.ReadFrom(journal.BeginAddress).ToList();
+            Assert.True(entries.Count > 1, "12,000 frames fill more than one block");
+            Assert.All(entries, e => Assert.Equal([JournalBlock.CompressedMarker, JournalDeltaEncoder.Kind], e.Payload[..2]));
+        }
+
+        Assert.Equal(12_000, JournaledFrames("default").Count);
+    }
+
     /// <summary>Each journaled record as "sequence source base64(frame)" (the receive stamps differ run to run).</summary>
     private List<string> JournaledFrames(string name)
     {
