@@ -38,7 +38,7 @@ public static class DurabilityHarness
     /// <param name="root">Where the state folders go (the disk being measured).</param>
     /// <param name="compression">How the journal's blocks are written.</param>
     /// <param name="outputSync">Background sync interval of the output files (zero: fsync at each checkpoint on persist's thread).</param>
-    public static Result Run(long events, long checkpointEvery, string root, JournalCompression compression = JournalCompression.None, TimeSpan? outputSync = null)
+    public static Result Run(long events, long checkpointEvery, string root, JournalCompression compression = JournalCompression.Delta, TimeSpan? outputSync = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(events, 1000);
         var dir = Path.Combine(root, "robotrader-durability-" + Guid.NewGuid().ToString("N"));

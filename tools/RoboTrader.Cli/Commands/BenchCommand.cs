@@ -76,9 +76,9 @@ public static class BenchCommand
         var events = new Option<long>("--events") { Description = "frames per throughput run, and about how many journaled frames recovery replays", DefaultValueFactory = _ => 1_000_000 };
         var every = new Option<long>("--checkpoint-every") { Description = "checkpoint interval of the run with state", DefaultValueFactory = _ => 100_000 };
         var root = new Option<string>("--dir") { Description = "where the state folders go (the disk measured)", DefaultValueFactory = _ => Path.GetTempPath() };
-        var brotli = new Option<string>("--journal-compression") { Description = "how the journal's blocks are written: none (default), brotli or delta" };
+        var compressionOption = new Option<string>("--journal-compression") { Description = "how the journal's blocks are written: delta (default, as in backtest), none or brotli" };
         var sync = new Option<int?>("--output-sync-ms") { Description = "background sync interval of the output files in ms (0: fsync them at each checkpoint on persist's thread; default: the engine's)" };
-        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, brotli, sync };
+        var command = new Command("durability", "Throughput with and without the journal and checkpoints, checkpoint stalls, and recovery time.") { events, every, root, compressionOption, sync };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(events);
@@ -99,11 +99,11 @@ public static class BenchCommand
                 throw new UsageException($"--output-sync-ms must be between 0 and 60000 (got {syncMs})");
             }
 
-            var compression = parse.GetValue(brotli) switch
+            var compression = parse.GetValue(compressionOption) switch
             {
-                null or "none" => JournalCompression.None,
+                null or "delta" => JournalCompression.Delta, // the backtest's default
+                "none" => JournalCompression.None,
                 "brotli" => JournalCompression.Brotli,
-                "delta" => JournalCompression.Delta,
                 var other => throw new UsageException($"--journal-compression must be none, brotli or delta, not '{other}'"),
             };
             var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, compression, syncMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
