@@ -61,21 +61,9 @@ public static class JournalDeltaFields
         value = 0;
         var negative = !field.IsEmpty && field[0] == (byte)'-';
         var digits = negative ? field[1..] : field;
-        if (digits.IsEmpty || digits.Length > 18 || digits[0] == (byte)'0')
+        if (digits.IsEmpty || digits[0] == (byte)'0' || !Parsing.CsvFieldReader.TryParseDigits(digits, out var v))
         {
-            return false;
-        }
-
-        long v = 0;
-        foreach (var b in digits)
-        {
-            var d = (uint)(b - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-
-            v = (v * 10) + d;
+            return false; // TryParseDigits refuses more than 18 digits
         }
 
         value = negative ? -v : v;
