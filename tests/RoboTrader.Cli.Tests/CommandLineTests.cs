@@ -62,6 +62,8 @@ public sealed class CommandLineTests : IDisposable
         { ["--state", "st", "--durability", "eventually"], "--durability must be async or commit-before-execute, not 'eventually'" },
         { ["--state", "st", "--journal-retention", "forever"], "--journal-retention must be keep-all or since-previous-checkpoint, not 'forever'" },
         { ["--state", "st", "--journal-thread", "any"], "--journal-thread must be consumer or producer, not 'any'" },
+        { ["--checkpoint-interval", "5"], "--checkpoint-interval applies with --state" },
+        { ["--state", "st", "--checkpoint-interval", "0"], "--checkpoint-interval must be a number of seconds above 0 and at most 86400, not 0" },
         { ["--journal-thread", "producer"], "--journal-thread applies with --state" },
         { ["--state", "st", "--journal-compression", "zip"], "--journal-compression must be none, brotli or delta, not 'zip'" },
         { ["--journal-compression", "brotli"], "--journal-compression applies with --state" },

@@ -46,6 +46,16 @@ public sealed record BacktestOptions(
     public long CheckpointEvery { get; init; }
 
     /// <summary>
+    /// With a state folder: also checkpoint when this much time has passed since the previous checkpoint (zero: only
+    /// <see cref="CheckpointEvery"/>). Bounds both the checkpoints' cost on a fast run and the replay after a crash
+    /// on a slow one; where the checkpoints fall does not change any output.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; }
+
+    /// <summary>True when the run checkpoints at all (by frame count or by time).</summary>
+    public bool Checkpoints => StateDirectory is not null && (CheckpointEvery > 0 || CheckpointInterval > TimeSpan.Zero);
+
+    /// <summary>
     /// With a state folder: keep the whole journal (the default: it is a complete recording of the run) or truncate it
     /// before the previous checkpoint once a newer one is durable (long-running engines).
     /// </summary>
@@ -116,6 +126,11 @@ public sealed record BacktestOptions(
         if (CheckpointEvery < 0)
         {
             throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"--checkpoint-every must be 0 (never) or positive, not {CheckpointEvery}");
+        }
+
+        if (CheckpointInterval < TimeSpan.Zero || CheckpointInterval > TimeSpan.FromDays(1))
+        {
+            throw new Core.Errors.EngineException(Core.Errors.ErrorCode.ConfigurationInvalid, $"--checkpoint-interval must be 0 (never) or positive up to a day, not {CheckpointInterval.TotalSeconds} s");
         }
 
         if (OutputSyncInterval < TimeSpan.Zero || OutputSyncInterval > TimeSpan.FromMinutes(1))

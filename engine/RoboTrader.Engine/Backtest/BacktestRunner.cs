@@ -57,7 +57,7 @@ public static class BacktestRunner
             execute.ReleaseOrdersAfterCommit(state.Journal);
         }
 
-        var outputSync = state is not null && options.CheckpointEvery > 0 ? options.OutputSyncInterval : TimeSpan.Zero;
+        var outputSync = state is not null && options.Checkpoints ? options.OutputSyncInterval : TimeSpan.Zero;
         using var persist = new PersistStage(new PersistOptions(options.OutputDirectory) { Resume = resume is not null, OutputSyncInterval = outputSync }, symbols, registry, state?.Ledger);
         using var checkpoints = state is null ? null : new CheckpointCoordinator(options.StateDirectory!, state.Journal, settings, options.JournalRetention) { Pauses = options.CheckpointPauses, Metrics = options.CheckpointMetrics };
         var journalWriter = state is null ? null : new JournalWriter(state.Journal, checkpoints, options.JournalCompression);
@@ -73,9 +73,9 @@ public static class BacktestRunner
                 (persist, FaultPolicy.HaltTrading),
             ],
             killSwitch,
-            options.CheckpointEvery > 0 ? checkpoints : null);
+            options.Checkpoints ? checkpoints : null);
         parse.Prepare();
-        if (options.CheckpointEvery > 0)
+        if (options.Checkpoints)
         {
             checkpoints?.OpenStores(pipeline.Stages);
         }
@@ -97,7 +97,11 @@ public static class BacktestRunner
             pipeline.Supervisor.JournalOnFirstGroup(journalWriter);
         }
 
-        pipeline.Ingest.ConfigureCheckpoints(state is null ? 0 : options.CheckpointEvery, resume?.Sequence ?? -1);
+        pipeline.Ingest.ConfigureCheckpoints(
+            state is null ? 0 : options.CheckpointEvery,
+            resume?.Sequence ?? -1,
+            state is null ? TimeSpan.Zero : options.CheckpointInterval,
+            resume?.CheckpointId ?? 0);
 
         var stopwatch = Stopwatch.StartNew();
         var pinned = options.Pipeline.PinThreads && ThreadAffinity.PinCurrentThread(0);

@@ -24,6 +24,9 @@ public sealed class IngestStage
     private long _stamp;
     private long _checkpointEvery;
     private long _untilCheckpoint = long.MaxValue;
+    private long _checkpointInterval; // Stopwatch ticks; 0: no timed checkpoints
+    private long _nextTimedCheckpoint = long.MaxValue;
+    private long _lastCheckpointId;
     private long _skip;
     private Journal.JournalWriter? _journal;
     private Supervision.FusedStageGroup? _inline;
@@ -79,17 +82,28 @@ public sealed class IngestStage
     public long Published => Volatile.Read(ref _published);
 
     /// <summary>
-    /// Stamps every <paramref name="every"/>-th frame with a checkpoint id (0: never), and when resuming after
-    /// sequence <paramref name="resumeAfter"/>, skips the first <paramref name="resumeAfter"/> + 1 frames the source
-    /// replays (they were handled before the checkpoint; a file replay is deterministic).
+    /// Stamps a frame with the next checkpoint id when <paramref name="every"/> frames have passed since the previous
+    /// checkpoint (0: never) or, with a positive <paramref name="interval"/>, when that much time has (checked once per
+    /// publish batch, at its first frame); and when resuming after sequence <paramref name="resumeAfter"/> (the manifest
+    /// of checkpoint <paramref name="resumedCheckpointId"/>), skips the first <paramref name="resumeAfter"/> + 1 frames
+    /// the source replays (they were handled before the checkpoint; a file replay is deterministic).
     /// </summary>
-    /// <remarks>Before the first frame; producer thread.</remarks>
-    public void ConfigureCheckpoints(long every, long resumeAfter = Sequence.InitialValue)
+    /// <remarks>
+    /// Before the first frame; producer thread. Ids count up from the resumed one: with frame counts alone the same
+    /// frames get the same ids in every run; timed checkpoints fall wherever the clock says (outputs do not depend on
+    /// where checkpoints are).
+    /// </remarks>
+    public void ConfigureCheckpoints(long every, long resumeAfter = Sequence.InitialValue, TimeSpan interval = default, long resumedCheckpointId = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(every);
         ArgumentOutOfRangeException.ThrowIfLessThan(resumeAfter, Sequence.InitialValue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(resumedCheckpointId);
         _checkpointEvery = every;
         _untilCheckpoint = every == 0 ? long.MaxValue : every;
+        _checkpointInterval = interval == TimeSpan.Zero ? 0 : Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
+        _nextTimedCheckpoint = _checkpointInterval == 0 ? long.MaxValue : Stopwatch.GetTimestamp() + _checkpointInterval;
+        _lastCheckpointId = resumedCheckpointId;
         _skip = resumeAfter + 1;
         _published = resumeAfter + 1;
     }
@@ -145,20 +159,20 @@ public sealed class IngestStage
         var slot = _ring[sequence];
         slot.Kind = SlotKind.Frame;
         slot.Source = source;
-        slot.CheckpointId = 0;
-        if (--_untilCheckpoint == 0)
+        if (_unpublished == 0)
         {
-            _untilCheckpoint = _checkpointEvery;
-            slot.CheckpointId = (_published + 1) / _checkpointEvery;
+            _stamp = Stopwatch.GetTimestamp(); // one clock read per batch: every frame of a batch is received together
+        }
+
+        slot.CheckpointId = 0;
+        if (--_untilCheckpoint == 0 || _stamp >= _nextTimedCheckpoint)
+        {
+            slot.CheckpointId = NextCheckpoint();
         }
 
         slot.Fault = ErrorCode.None;
         slot.FaultDetail = null;
         slot.SetFrame(frame);
-        if (_unpublished == 0)
-        {
-            _stamp = Stopwatch.GetTimestamp(); // one clock read per batch: every frame of a batch is received together
-        }
 
         slot.ReceiveTimestamp = _stamp;
         _journal?.Record(sequence, source, _stamp, frame, slot.CheckpointId);
@@ -177,6 +191,13 @@ public sealed class IngestStage
         }
 
         return sequence;
+    }
+
+    private long NextCheckpoint()
+    {
+        _untilCheckpoint = _checkpointEvery == 0 ? long.MaxValue : _checkpointEvery;
+        _nextTimedCheckpoint = _checkpointInterval == 0 ? long.MaxValue : _stamp + _checkpointInterval;
+        return ++_lastCheckpointId;
     }
 
     /// <summary>Publishes the frames written but not yet published (a partial batch). Call when the input pauses.</summary>

@@ -218,6 +218,28 @@ public sealed class CheckpointResumeTests : IDisposable
     }
 
     [Fact]
+    public void Run_TimedCheckpointsOnly_CrashedThenRunAgain_OutputsMatchUninterruptedRun()
+    {
+        // Any time at all since the previous checkpoint: the first frame of every publish batch is stamped (the clock
+        // is read once per batch; a batch is at most 1,000 frames, fewer when the ring fills and ingest flushes early).
+        var timed = (string name) =>
+        {
+            var o = Options(name, checkpointEvery: 0) with { CheckpointInterval = TimeSpan.FromTicks(1) };
+            return o with { Pipeline = o.Pipeline with { RingSize = 1 << 11, PublishBatch = 1000 } };
+        };
+        BacktestRunner.Run(Source(), timed("ref"));
+        Assert.True(CheckpointCoordinator.ReadManifest(_temp.Combine("ref", "state"))!.CheckpointId >= 12, "at least one checkpoint per 1,000 frames");
+
+        Assert.ThrowsAny<Exception>(() => BacktestRunner.Run(Source(4321), timed("crash")));
+        var manifest = CheckpointCoordinator.ReadManifest(_temp.Combine("crash", "state"));
+        Assert.NotNull(manifest);
+        BacktestRunner.Run(Source(), timed("crash"));
+
+        AssertSameOutputs("ref", "crash");
+        Assert.True(CheckpointCoordinator.ReadManifest(_temp.Combine("crash", "state"))!.CheckpointId > manifest.CheckpointId, "ids continue after the resumed one");
+    }
+
+    [Fact]
     public void Run_WithState_WritesDeltaBlocksByDefault()
     {
         BacktestRunner.Run(Source(), Options("default"));

@@ -87,6 +87,7 @@ internal static class ConfigSections
         ("out", "output"),
         ("state", "output"),
         ("checkpoint-every", "output"),
+        ("checkpoint-interval", "output"),
         ("journal-retention", "output"),
         ("journal-thread", "output"),
         ("journal-compression", "output"),
