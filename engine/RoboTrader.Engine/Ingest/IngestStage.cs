@@ -22,7 +22,7 @@ public sealed class IngestStage
     private long _lastClaimed = Sequence.InitialValue;
     private int _unpublished;
     private long _stamp;
-    private long _checkpointEvery;
+    private long _checkpointEvery = long.MaxValue; // frames between checkpoints; MaxValue: never by count
     private long _untilCheckpoint = long.MaxValue;
     private long _checkpointInterval; // Stopwatch ticks; 0: no timed checkpoints
     private long _nextTimedCheckpoint = long.MaxValue;
@@ -99,10 +99,9 @@ public sealed class IngestStage
         ArgumentOutOfRangeException.ThrowIfLessThan(resumeAfter, Sequence.InitialValue);
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(resumedCheckpointId);
-        _checkpointEvery = every;
-        _untilCheckpoint = every == 0 ? long.MaxValue : every;
+        _checkpointEvery = every == 0 ? long.MaxValue : every;
         _checkpointInterval = interval == TimeSpan.Zero ? 0 : Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
-        _nextTimedCheckpoint = _checkpointInterval == 0 ? long.MaxValue : Stopwatch.GetTimestamp() + _checkpointInterval;
+        ArmCheckpoint(Stopwatch.GetTimestamp());
         _lastCheckpointId = resumedCheckpointId;
         _skip = resumeAfter + 1;
         _published = resumeAfter + 1;
@@ -195,9 +194,15 @@ public sealed class IngestStage
 
     private long NextCheckpoint()
     {
-        _untilCheckpoint = _checkpointEvery == 0 ? long.MaxValue : _checkpointEvery;
-        _nextTimedCheckpoint = _checkpointInterval == 0 ? long.MaxValue : _stamp + _checkpointInterval;
+        ArmCheckpoint(_stamp);
         return ++_lastCheckpointId;
+    }
+
+    /// <summary>The next checkpoint is due <see cref="_checkpointEvery"/> frames or the interval after <paramref name="now"/>.</summary>
+    private void ArmCheckpoint(long now)
+    {
+        _untilCheckpoint = _checkpointEvery;
+        _nextTimedCheckpoint = _checkpointInterval == 0 ? long.MaxValue : now + _checkpointInterval;
     }
 
     /// <summary>Publishes the frames written but not yet published (a partial batch). Call when the input pauses.</summary>
