@@ -130,7 +130,7 @@ public sealed class JournalWriter
     /// </summary>
     public void EndOfBatch()
     {
-        if (PendingBytes >= BlockBytes / 4 || _journal.Options.Mode == DurabilityMode.CommitBeforeExecute || _journal.CommitIntervalElapsed)
+        if (PendingBytes >= BlockBytes / 4 || CommitsEachFrame || _journal.CommitIntervalElapsed)
         {
             FlushBlock();
             _journal.CommitIfDue();
