@@ -240,6 +240,15 @@ public sealed class CheckpointResumeTests : IDisposable
     }
 
     [Fact]
+    public void Run_CheckpointIntervalOverADay_RefusedNamingTheOption()
+    {
+        var ex = Assert.Throws<EngineException>(() => BacktestRunner.Run(Source(), Options("long") with { CheckpointInterval = TimeSpan.FromDays(2) }));
+
+        Assert.Equal(ErrorCode.ConfigurationInvalid, ex.Error.Code);
+        Assert.Contains("--checkpoint-interval must be 0 (never) or positive up to a day, not 172800 s", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WithState_WritesDeltaBlocksByDefault()
     {
         BacktestRunner.Run(Source(), Options("default"));

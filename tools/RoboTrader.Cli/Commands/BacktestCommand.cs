@@ -33,7 +33,7 @@ public static class BacktestCommand
         var recording = new Option<string>("--recording") { Description = "replay a recording (robotrader journal export --format msgpack) instead of LEAN data" };
         var state = new Option<string>("--state") { Description = "the run's durable state folder: the input journal, the ledger (FasterLog, MessagePack records) and checkpoints; run the same command again after a crash to resume from the last checkpoint" };
         var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "with --state: checkpoint every this many frames (default 1000000; 0: never)" };
-        var checkpointInterval = new Option<double?>("--checkpoint-interval") { Description = "with --state: also checkpoint when this many seconds have passed since the previous checkpoint (default: only --checkpoint-every)" };
+        var checkpointInterval = new Option<string>("--checkpoint-interval") { Description = "with --state: also checkpoint when this long has passed since the previous checkpoint, e.g. 30s or 5m (default: only --checkpoint-every)" };
         var retention = new Option<string>("--journal-retention") { Description = "with --state: keep-all (default: the journal stays a complete recording) or since-previous-checkpoint (truncate older records once a newer checkpoint is durable)" };
         var compression = new Option<string>("--journal-compression") { Description = "with --state: delta (default: each record's fields coded against the previous record of its source — 8 bytes a LEAN tick instead of 61, cheap), none (plain MessagePack records) or brotli (each block of records compressed: most work for the journal's thread); a resumed run may use another" };
         var durability = new Option<string>("--durability") { Description = "with --state: async (default for backtests: the journal commits in the background) or commit-before-execute (no order is released before the input that caused it is durable)" };
@@ -60,18 +60,13 @@ public static class BacktestCommand
             }
 
             var checkpoints = stateDir is null ? 0 : every ?? DefaultCheckpointEvery;
-            var intervalSeconds = parse.GetValue(checkpointInterval);
-            if (intervalSeconds is not null && stateDir is null)
+            var intervalText = parse.GetValue(checkpointInterval);
+            if (intervalText is not null && stateDir is null)
             {
                 throw new UsageException("--checkpoint-interval applies with --state <folder>");
             }
 
-            if (intervalSeconds is { } seconds && (double.IsNaN(seconds) || seconds <= 0 || seconds > 86_400))
-            {
-                throw new UsageException($"--checkpoint-interval must be a number of seconds above 0 and at most 86400, not {seconds.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            var interval = intervalSeconds is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
+            var interval = intervalText is null ? TimeSpan.Zero : CliValues.Duration("--checkpoint-interval", intervalText);
             var journalRetention = parse.GetValue(retention) switch
             {
                 null or "keep-all" => JournalRetention.KeepAll,
