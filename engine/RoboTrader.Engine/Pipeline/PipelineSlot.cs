@@ -30,11 +30,28 @@ public sealed class PipelineSlot
     /// <summary>The largest frame a slot accepts; ingest refuses larger ones with a clear error.</summary>
     public const int MaxFrameLength = 1 << 20;
 
+    /// <summary>
+    /// Bytes from the start of a slot object to the end of <see cref="Market"/>: every field the producer writes for a
+    /// market event (its header, the inline frame, the parse outcomes, the parsed event), which the consumer stages
+    /// read. A consumer prefetches them a few slots ahead (<see cref="Ring.SlotPrefetch"/>).
+    /// </summary>
+    public static readonly int ConsumerReadBytes = MeasureConsumerReadBytes();
+
     private byte[]? _overflow;
     private Fill[] _fills = new Fill[1];
     private OrderEvent[] _orderEvents = new OrderEvent[2];
     private EquitySample[]? _equity;
     private readonly FusedHandOff _handOff;
+
+    private static unsafe int MeasureConsumerReadBytes()
+    {
+        var slot = new PipelineSlot();
+        fixed (MarketEvent* market = &slot.Market)
+        {
+            // Pinned by the fixed statement, so the object's address and the field's agree.
+            return (int)((byte*)(market + 1) - (byte*)Unsafe.As<PipelineSlot, nint>(ref slot));
+        }
+    }
 
     /// <summary>Creates a slot with a hand-off of its own (tests, single slots).</summary>
     public PipelineSlot()

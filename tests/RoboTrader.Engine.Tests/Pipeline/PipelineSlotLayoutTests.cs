@@ -55,4 +55,21 @@ public sealed class PipelineSlotLayoutTests
         Assert.True(Offset(ref slot.Command) < Offset(ref slot.Signal));
         Assert.Equal(MarketEventKind.None, slot.Market.Kind);
     }
+
+    [Fact]
+    public void ConsumerReadBytes_EndsWithMarketAndCoversTheFrame()
+    {
+        var slot = Slot;
+        ref var firstField = ref Unsafe.As<RawObject>(slot).Data; // the object's first field: its header (one pointer) before it
+        var marketEnd = Unsafe.ByteOffset(ref firstField, ref Unsafe.As<MarketEvent, byte>(ref Unsafe.Add(ref slot.Market, 1))) + IntPtr.Size;
+        var frameEnd = Unsafe.ByteOffset(ref firstField, ref FrameStart) + IntPtr.Size + PipelineSlot.InitialFrameCapacity;
+
+        Assert.Equal(marketEnd, PipelineSlot.ConsumerReadBytes);
+        Assert.True(frameEnd < PipelineSlot.ConsumerReadBytes, $"the frame ends at {frameEnd}, past the {PipelineSlot.ConsumerReadBytes} bytes prefetched");
+    }
+
+    private sealed class RawObject
+    {
+        public byte Data;
+    }
 }

@@ -150,6 +150,51 @@ public abstract partial class RingBufferContractTests
         Assert.Equal([false, false, false, true, false, false, false, true, false, true], handler.Flags);
     }
 
+    [Theory]
+    [InlineData(1, 64)]
+    [InlineData(2, 400)]
+    [InlineData(SlotPrefetch.MaxDistance, SlotPrefetch.MaxBytes)]
+    public void OnEvent_WithPrefetch_SameEventsAndBatchEndsAsWithout(int distance, int bytes)
+    {
+        var ring = CreateRing(() => new LongEvent(), 16);
+        var handler = new BatchFlagHandler();
+        var processor = new BatchEventProcessor<LongEvent, BatchFlagHandler>(
+            ring, ring.NewBarrier(CreateWaitStrategy()), handler, maxBatchSize: 4, prefetch: new SlotPrefetch(distance, bytes));
+        ring.AddGatingSequences(processor.Sequence);
+        PublishSequences(ring, 10);
+
+        new ProcessorThread(processor).Start().DrainAndStop(9);
+
+        Assert.Equal([false, false, false, true, false, false, false, true, false, true], handler.Flags);
+    }
+
+    [Fact]
+    public void Publish_WithPrefetchOfStructAndClassSlots_EverySequenceHandledInOrder()
+    {
+        var values = CreateRing(() => default(ValueEvent), 256);
+        var valueProcessor = new BatchEventProcessor<ValueEvent, ValueEventHandler>(
+            values, values.NewBarrier(CreateWaitStrategy()), default, prefetch: new SlotPrefetch(2, 256));
+        values.AddGatingSequences(valueProcessor.Sequence);
+        var (ring, consumer, handler) = StartCheckingConsumer(bufferSize: 64, prefetch: new SlotPrefetch(3, 128));
+        var valueConsumer = new ProcessorThread(valueProcessor).Start();
+
+        for (long i = 0; i < EventCount; i++)
+        {
+            var s = values.Next();
+            values[s].Value = s;
+            values.Publish(s);
+        }
+
+        PublishSequences(ring, EventCount);
+        valueConsumer.DrainAndStop(EventCount - 1);
+        consumer.DrainAndStop(ring.Cursor);
+
+        Assert.Equal(EventCount, valueProcessor.Handler.Count);
+        Assert.Equal(0, valueProcessor.Handler.Mismatches);
+        Assert.Null(handler.FirstError);
+        Assert.Equal(EventCount, handler.Count);
+    }
+
     [Fact]
     public void OnEvent_HandlerThrowsAndExceptionHandlerContinues_LaterEventsHandled()
     {

@@ -205,11 +205,12 @@ public abstract partial class RingBufferContractTests
         => IsMultiProducer ? RingBuffer<T>.CreateMultiProducer(factory, bufferSize) : RingBuffer<T>.CreateSingleProducer(factory, bufferSize);
 
     private (RingBuffer<LongEvent> Ring, ProcessorThread Consumer, SequenceCheckingHandler Handler) StartCheckingConsumer(
-        int bufferSize, int spinPerEvent = 0)
+        int bufferSize, int spinPerEvent = 0, SlotPrefetch prefetch = default)
     {
         var ring = CreateRing(() => new LongEvent(), bufferSize);
         var handler = new SequenceCheckingHandler(spinPerEvent);
-        var processor = new BatchEventProcessor<LongEvent, SequenceCheckingHandler>(ring, ring.NewBarrier(CreateWaitStrategy()), handler);
+        var processor = new BatchEventProcessor<LongEvent, SequenceCheckingHandler>(
+            ring, ring.NewBarrier(CreateWaitStrategy()), handler, prefetch: prefetch);
         ring.AddGatingSequences(processor.Sequence);
         return (ring, new ProcessorThread(processor).Start(), handler);
     }

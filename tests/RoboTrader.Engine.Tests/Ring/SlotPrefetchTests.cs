@@ -1,0 +1,27 @@
+using RoboTrader.Engine.Pipeline;
+using RoboTrader.Engine.Ring;
+
+namespace RoboTrader.Engine.Tests.Ring;
+
+public sealed class SlotPrefetchTests
+{
+    [Theory]
+    [InlineData(0, 64, false)]
+    [InlineData(2, 0, false)]
+    [InlineData(2, 64, true)]
+    [InlineData(SlotPrefetch.MaxDistance, SlotPrefetch.MaxBytes, true)]
+    public void Enabled_OnlyWhenDistanceAndBytesAreBothPositive(int distance, int bytes, bool enabled)
+        => Assert.Equal(enabled, new SlotPrefetch(distance, bytes).Enabled);
+
+    [Theory]
+    [InlineData(-1, 64, "distance")]
+    [InlineData(SlotPrefetch.MaxDistance + 1, 64, "distance")]
+    [InlineData(2, -1, "bytes")]
+    [InlineData(2, SlotPrefetch.MaxBytes + 1, "bytes")]
+    public void Constructor_OutOfRange_NamesTheArgument(int distance, int bytes, string name)
+        => Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => new SlotPrefetch(distance, bytes)).ParamName);
+
+    [Fact]
+    public void Default_IsOff()
+        => Assert.False(default(SlotPrefetch).Enabled);
+}
