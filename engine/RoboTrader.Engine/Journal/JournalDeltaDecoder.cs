@@ -25,9 +25,10 @@ public sealed class JournalDeltaDecoder
 
     private readonly byte[] _frame = new byte[MaxFrameLength];
     private int[] _slotSources = new int[8];
-    private byte[] _frames = new byte[8 * MaxFrameLength];
-    private int[] _starts = new int[8 * (MaxFields + 1)];
-    private int[] _fieldCounts = new int[8];
+    private byte[] _frames = new byte[2 * 8 * MaxFrameLength]; // a slot's two banks, as the encoder keeps them
+    private int[] _starts = new int[2 * 8 * (MaxFields + 1)];
+    private int[] _fieldCounts = new int[2 * 8];
+    private byte[] _latest = new byte[8];
     private long[] _bases = new long[8 * MaxFields];
 
     /// <summary>
@@ -76,10 +77,11 @@ public sealed class JournalDeltaDecoder
             }
 
             int head = entry[p++];
-            var fields = head >> 2;
-            if (fields > MaxFields)
+            var fields = (head >> 2) & 0x1F;
+            var older = (head & 0x80) != 0;
+            if (older && fields == 0)
             {
-                throw JournalBlock.Corrupt(address, $"a delta record has {fields} fields");
+                throw JournalBlock.Corrupt(address, "a raw delta record names a reference frame");
             }
 
             var gap = 0L;
@@ -113,7 +115,7 @@ public sealed class JournalDeltaDecoder
             }
             else
             {
-                frame = _frame.AsSpan(0, ReadFields(entry, ref p, address, slot, fields));
+                frame = _frame.AsSpan(0, ReadFields(entry, ref p, address, slot, fields, older));
             }
 
             var encoded = JournalRecordCodec.Encode(sequence, _slotSources[slot], receive, frame, output[written..]);
@@ -163,19 +165,22 @@ public sealed class JournalDeltaDecoder
         {
             var slots = slot * 2;
             Array.Resize(ref _slotSources, slots);
-            Array.Resize(ref _fieldCounts, slots);
-            Array.Resize(ref _frames, slots * MaxFrameLength);
-            Array.Resize(ref _starts, slots * (MaxFields + 1));
+            Array.Resize(ref _latest, slots);
+            Array.Resize(ref _fieldCounts, 2 * slots);
+            Array.Resize(ref _frames, 2 * slots * MaxFrameLength);
+            Array.Resize(ref _starts, 2 * slots * (MaxFields + 1));
             Array.Resize(ref _bases, slots * MaxFields);
         }
 
         _slotSources[slot] = (int)source;
-        _fieldCounts[slot] = 0;
+        _latest[slot] = 0;
+        _fieldCounts[2 * slot] = 0;
+        _fieldCounts[(2 * slot) + 1] = 0;
         _bases.AsSpan(slot * MaxFields, MaxFields).Clear();
         return slot;
     }
 
-    private int ReadFields(ReadOnlySpan<byte> entry, ref int p, long address, int slot, int fields)
+    private int ReadFields(ReadOnlySpan<byte> entry, ref int p, long address, int slot, int fields, bool older)
     {
         var tagBytes = (fields + 3) >> 2;
         if (tagBytes > entry.Length - p)
@@ -190,9 +195,12 @@ public sealed class JournalDeltaDecoder
             throw JournalBlock.Corrupt(address, "a delta record has tags for fields it does not hold");
         }
 
-        var previousFields = _fieldCounts[slot];
-        var previous = _frames.AsSpan(slot * MaxFrameLength, MaxFrameLength);
-        var starts = _starts.AsSpan(slot * (MaxFields + 1), MaxFields + 1);
+        var target = (2 * slot) + (_latest[slot] ^ 1); // the older bank: the frame replaces it
+        var reference = older ? target : target ^ 1;
+        var previousFields = _fieldCounts[reference];
+        var previous = _frames.AsSpan(reference * MaxFrameLength, MaxFrameLength);
+        var starts = _starts.AsSpan(reference * (MaxFields + 1), MaxFields + 1);
+        var targetStarts = _starts.AsSpan(target * (MaxFields + 1), MaxFields + 1); // may be starts itself (see below)
         var bases = _bases.AsSpan(slot * MaxFields, MaxFields);
         var frame = _frame.AsSpan();
         var o = 0;
@@ -239,12 +247,13 @@ public sealed class JournalDeltaDecoder
                     break;
             }
 
-            starts[i] = start; // field i of the previous frame is no longer needed
+            targetStarts[i] = start; // when the target is the reference, its field i is no longer needed
         }
 
-        starts[fields] = o + 1;
-        _fieldCounts[slot] = fields;
-        frame[..o].CopyTo(previous);
+        targetStarts[fields] = o + 1;
+        _fieldCounts[target] = fields;
+        _latest[slot] ^= 1;
+        frame[..o].CopyTo(_frames.AsSpan(target * MaxFrameLength, MaxFrameLength));
         return o;
     }
 

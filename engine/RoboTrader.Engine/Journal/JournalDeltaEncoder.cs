@@ -18,21 +18,24 @@ namespace RoboTrader.Engine.Journal;
 /// state resets at a block start. Varints are LEB128; "zz" marks a zigzag-mapped signed value. A record:
 /// </para>
 /// <list type="number">
-/// <item>head byte: <c>kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a raw frame, 1..31 a
-/// frame of that many comma-separated fields;</item>
+/// <item>head byte: <c>olderReference &lt;&lt; 7 | kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a
+/// raw frame, 1..31 a frame of that many comma-separated fields; olderReference (field-coded frames only) says which
+/// of the source's two previous field-coded frames the fields are coded against: 0 the latest, 1 the one before it
+/// (rows of two shapes that alternate, such as bid-only and ask-only quotes, each find their own kind);</item>
 /// <item>when sequenceGap: varint zz(sequence − previous sequence − 1), never 0 (before the first record the previous
 /// sequence is −1);</item>
 /// <item>when sourceChanged: varint slot — a slot of this block (not the previous record's), or the next new slot
 /// followed by varint zz(source id); the first record always names its source;</item>
 /// <item>varint zz(receive nanos − previous record's), the first record against 0;</item>
 /// <item>raw: varint length, the bytes. Fields: 2-bit tags, four a byte (field i at bits 2·(i mod 4) of byte i/4, the
-/// unused bits 0), then per field: tag 0 the same bytes as field i of the source's previous field-coded frame
-/// (nothing follows); tag 1 exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint
+/// unused bits 0), then per field: tag 0 the same bytes as field i of the reference frame (nothing follows); tag 1 exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint
 /// zz(value − the field's base), the base being field i's last tag-2 value in this source (initially 0); tag 3 a
 /// literal: varint length, the bytes.</item>
 /// </list>
 /// <para>A frame is field-coded when it is 1..<see cref="MaxFrameLength"/> bytes with at most <see cref="MaxFields"/>
-/// fields; raw frames leave the source's field state as it was. Canonical integers format back to the same bytes,
+/// fields; raw frames leave the source's field state as it was. The encoder takes the latest frame as reference when
+/// its commas are where the frame's are, else the one before it when that one's are, else whichever has its commas
+/// where the frame's are for longer from the start (the latest on a tie). Canonical integers format back to the same bytes,
 /// which is what makes decoding exact for any input.</para>
 /// <para>One thread (the producer's). Allocates only when a block meets more sources, or a larger frame, than any
 /// block before.</para>
@@ -68,14 +71,17 @@ public sealed class JournalDeltaEncoder
     private int _slotCount;
     private int[] _slotSources = new int[8];
     private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
-    private byte[] _frames = new byte[(8 * MaxFrameLength) + FramePadding]; // slot's previous field-coded frame
-    private int[] _starts = new int[8 * (MaxFields + 1)]; // its field starts, then its length + 1
-    private int[] _fieldCounts = new int[8]; // its field count (0: none yet)
-    private long[] _bases = new long[8 * MaxFields]; // its fields' last tag-2 values
+    // A slot's two previous field-coded frames live in banks 2·slot and 2·slot + 1; _latest[slot] says which holds the
+    // latest. A new frame always replaces the older one (whichever was its reference) and becomes the latest.
+    private byte[] _frames = new byte[(2 * 8 * MaxFrameLength) + FramePadding]; // a bank's frame
+    private int[] _starts = new int[2 * 8 * (MaxFields + 1)]; // its field starts, then its length + 1
+    private int[] _fieldCounts = new int[2 * 8]; // its field count (0: none yet)
+    private ulong[] _commaMasks = new ulong[2 * 8]; // its commas among its first 64 bytes
+    private byte[] _latest = new byte[8]; // a slot's bank holding its latest frame (0 or 1)
+    private long[] _bases = new long[8 * MaxFields]; // a slot's fields' last tag-2 values
     private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // the frame, padded for 16-byte loads
     private readonly int[] _commas = new int[MaxFields];
     private ulong _commaMask; // the work frame's commas among its first 64 bytes
-    private ulong[] _commaMasks = new ulong[8]; // a slot's previous field-coded frame's
 
     /// <summary>Creates an encoder whose buffer starts at <paramref name="capacity"/> bytes.</summary>
     public JournalDeltaEncoder(int capacity = JournalWriter.BlockBytes + PipelineSlotFrame + RecordOverhead)
@@ -124,8 +130,8 @@ public sealed class JournalDeltaEncoder
         var fields = frame.Length is > 0 and <= MaxFrameLength ? FindCommas(frame) + 1 : 0;
         if (fields is > 0 and <= MaxFields)
         {
-            p = WriteFields(frame.Length, slot, fields, buffer, p);
-            head |= fields << 2;
+            p = WriteFields(frame.Length, slot, fields, buffer, p, out var older);
+            head |= (fields << 2) | (older ? 0x80 : 0);
         }
         else
         {
@@ -217,43 +223,77 @@ public sealed class JournalDeltaEncoder
         return count;
     }
 
-    private int WriteFields(int length, int slot, int fields, byte[] buffer, int p)
+    private int WriteFields(int length, int slot, int fields, byte[] buffer, int p, out bool older)
     {
-        // Fields end at the commas FindCommas found. When they are where the previous frame had them (the usual case),
+        // Fields end at the commas FindCommas found. When they are where a reference frame had them (the usual case),
         // one 16-byte compare per 16 bytes finds the fields that changed, and only those are coded; otherwise a field
-        // equal to the previous frame's costs a length compare and an 8-byte compare, and only the others are parsed.
+        // equal to the reference's costs a length compare and an 8-byte compare, and only the others are parsed.
         // Either way the bytes written are the same. WARNING: unchecked reads: every offset below is within the
-        // frame (at most MaxFrameLength bytes) or a slot's previous frame, and both buffers have FramePadding bytes more.
+        // frame (at most MaxFrameLength bytes) or a bank's frame, and both buffers have FramePadding bytes more.
         var tagsAt = p;
         p += (fields + 3) >> 2;
-        var previousFields = _fieldCounts[slot];
+        var latest = (2 * slot) + _latest[slot];
+        var target = latest ^ 1; // the older bank: the frame replaces it
+        var mask = _commaMask;
+        var aligned = true;
+        var reference = latest;
+        if (!Aligned(latest, length, fields, mask))
+        {
+            if (Aligned(target, length, fields, mask))
+            {
+                reference = target;
+            }
+            else
+            {
+                aligned = false;
+                if (_fieldCounts[target] != 0 && BitOperations.TrailingZeroCount(_commaMasks[target] ^ mask) > BitOperations.TrailingZeroCount(_commaMasks[latest] ^ mask))
+                {
+                    reference = target;
+                }
+            }
+        }
+
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
-        ref var previous = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_frames), slot * MaxFrameLength);
-        ref var starts = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_starts), slot * (MaxFields + 1));
+        ref var frames = ref MemoryMarshal.GetArrayDataReference(_frames);
+        ref var starts = ref MemoryMarshal.GetArrayDataReference(_starts);
+        ref var previous = ref Unsafe.Add(ref frames, reference * MaxFrameLength);
+        ref var referenceStarts = ref Unsafe.Add(ref starts, reference * (MaxFields + 1));
+        ref var targetStarts = ref Unsafe.Add(ref starts, target * (MaxFields + 1));
         ref var bases = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bases), slot * MaxFields);
         ulong tags;
-        if (length <= 64 && fields == previousFields && Unsafe.Add(ref starts, fields) - 1 == length && _commaMasks[slot] == _commaMask)
+        if (aligned)
         {
-            // The commas are where the previous frame had them: only the fields holding a changed byte are coded (the
-            // others are tag 0, and their starts stay as they are).
+            // The commas are where the reference had them: only the fields holding a changed byte are coded (the others
+            // are tag 0), and the frame's field starts are the reference's.
             tags = WriteChangedFields(ref work, ref previous, ref bases, length, fields, buffer, ref p);
+            if (reference != target)
+            {
+                Unsafe.CopyBlockUnaligned(ref Unsafe.As<int, byte>(ref targetStarts), ref Unsafe.As<int, byte>(ref referenceStarts), (uint)((fields + 1) * sizeof(int)));
+            }
         }
         else
         {
-            tags = WriteAllFields(ref work, ref previous, ref starts, ref bases, length, fields, previousFields, buffer, ref p);
-            _fieldCounts[slot] = fields;
-            _commaMasks[slot] = _commaMask;
+            tags = WriteAllFields(ref work, ref previous, ref referenceStarts, ref targetStarts, ref bases, length, fields, _fieldCounts[reference], buffer, ref p);
         }
 
-        Unsafe.CopyBlockUnaligned(ref previous, ref work, (uint)length);
+        _fieldCounts[target] = fields;
+        _commaMasks[target] = mask;
+        _latest[slot] ^= 1;
+        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref frames, target * MaxFrameLength), ref work, (uint)length);
         for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
         {
             buffer[t] = (byte)tags;
             tags >>= 8;
         }
 
+        older = reference == target;
         return p;
     }
+
+    /// <summary>True when bank <paramref name="bank"/>'s frame has its commas where the work frame has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Aligned(int bank, int length, int fields, ulong mask)
+        => length <= 64 && _fieldCounts[bank] == fields && _commaMasks[bank] == mask && _starts[(bank * (MaxFields + 1)) + fields] - 1 == length;
 
     private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, int fields, byte[] buffer, ref int p)
     {
@@ -282,8 +322,10 @@ public sealed class JournalDeltaEncoder
         return tags;
     }
 
-    private ulong WriteAllFields(ref byte work, ref byte previous, ref int starts, ref long bases, int length, int fields, int previousFields, byte[] buffer, ref int p)
+    private ulong WriteAllFields(ref byte work, ref byte previous, ref int starts, ref int targetStarts, ref long bases, int length, int fields, int previousFields, byte[] buffer, ref int p)
     {
+        // targetStarts may be starts itself: field i's start is written only after the reference's starts i and i + 1
+        // are read, and later fields read later starts.
         ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
         var tags = 0UL;
         var start = 0;
@@ -304,15 +346,15 @@ public sealed class JournalDeltaEncoder
             }
 
             tags |= tag << (2 * i);
-            Unsafe.Add(ref starts, i) = start; // field i of the previous frame is no longer needed
+            Unsafe.Add(ref targetStarts, i) = start;
             start = end + 1;
         }
 
-        Unsafe.Add(ref starts, fields) = length + 1;
+        Unsafe.Add(ref targetStarts, fields) = length + 1;
         return tags;
     }
 
-    /// <summary>Codes a field that is not the previous frame's: "0" (tag 1), a canonical integer (tag 2) or literal bytes (tag 3).</summary>
+    /// <summary>Codes a field that is not the reference frame's: "0" (tag 1), a canonical integer (tag 2) or literal bytes (tag 3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong CodeField(ref byte field, int length, ref long fieldBase, byte[] buffer, ref int p)
     {
@@ -369,10 +411,11 @@ public sealed class JournalDeltaEncoder
         {
             var slots = slot * 2;
             Array.Resize(ref _slotSources, slots);
-            Array.Resize(ref _fieldCounts, slots);
-            Array.Resize(ref _commaMasks, slots);
-            Array.Resize(ref _frames, (slots * MaxFrameLength) + FramePadding);
-            Array.Resize(ref _starts, slots * (MaxFields + 1));
+            Array.Resize(ref _latest, slots);
+            Array.Resize(ref _fieldCounts, 2 * slots);
+            Array.Resize(ref _commaMasks, 2 * slots);
+            Array.Resize(ref _frames, (2 * slots * MaxFrameLength) + FramePadding);
+            Array.Resize(ref _starts, 2 * slots * (MaxFields + 1));
             Array.Resize(ref _bases, slots * MaxFields);
         }
 
@@ -387,7 +430,9 @@ public sealed class JournalDeltaEncoder
         }
 
         _slotSources[slot] = source;
-        _fieldCounts[slot] = 0;
+        _latest[slot] = 0;
+        _fieldCounts[2 * slot] = 0;
+        _fieldCounts[(2 * slot) + 1] = 0;
         _bases.AsSpan(slot * MaxFields, MaxFields).Clear();
         return slot;
     }

@@ -23,6 +23,7 @@ public sealed class DeltaRecordGenerator(int seed)
 
     private readonly Random _random = new(seed);
     private readonly Dictionary<int, string[]> _lastFields = [];
+    private readonly Dictionary<int, string[]> _olderFields = [];
     private long _sequence;
     private long _receive;
 
@@ -79,11 +80,20 @@ public sealed class DeltaRecordGenerator(int seed)
         }
 
         var count = _random.Next(10) == 0 ? _random.Next(1, 41) : _random.Next(6, 9);
-        _lastFields.TryGetValue(source, out var last);
+        // Usually built from the source's previous fields, sometimes from the ones before (rows of two alternating
+        // shapes, such as bid-only and ask-only quotes, which the encoder codes against the older reference).
+        _lastFields.TryGetValue(source, out var latest);
+        _olderFields.TryGetValue(source, out var older);
+        var last = _random.Next(3) == 0 && older is not null ? older : latest;
         var fields = new string[count];
         for (var i = 0; i < count; i++)
         {
             fields[i] = Field(last is not null && i < last.Length ? last[i] : null);
+        }
+
+        if (latest is not null)
+        {
+            _olderFields[source] = latest;
         }
 
         _lastFields[source] = fields;

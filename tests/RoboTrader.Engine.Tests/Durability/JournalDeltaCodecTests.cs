@@ -106,6 +106,39 @@ public sealed class JournalDeltaCodecTests
         Assert.Equal(183, Decode(delta).Length);
     }
 
+    [Fact]
+    public void Encode_AlternatingQuoteShapes_EachCodedAgainstItsOwnKind_ExactBytes()
+    {
+        // Bid-only and ask-only quote rows alternate in LEAN data: against the latest row almost every field changes,
+        // against the row before it only the time and a size do.
+        DeltaTestRecord[] records =
+        [
+            new(10, 3, 500, "34085038,138300,27900,0,0,P,1,0"u8.ToArray()),
+            new(11, 3, 500, "34085038,0,0,138400,9600,Q,1,0"u8.ToArray()),
+            new(12, 3, 500, "34095755,138300,27900,0,0,P,1,0"u8.ToArray()),
+            new(13, 3, 500, "34095755,0,0,138400,22900,K,1,0"u8.ToArray()),
+        ];
+
+        var delta = DeltaRecordGenerator.Delta(new JournalDeltaEncoder(), records);
+
+        // Worked out from the format (JournalDeltaEncoder's remarks); plain length 223 (56 + 55 + 56 + 56), 4 records.
+        // 23: 8 fields, new source, gap zz(10) = 14; slot 00, source zz(3) = 06; recv zz(500) = E8 07; no reference yet:
+        //     tags 2,2,2,1 | 1,3,2,1 = 6A 6D; zz(34085038) = DC E2 C0 20, zz(138300) = F8 F0 10, zz(27900) = F8 B3 03,
+        //     "0", "0" by tag, literal "P" = 01 50, zz(1) = 02, "0" by tag.
+        // 20: 8 fields against the latest (the older is empty); recv +0; tags 0,1,1,2 | 2,3,0,0 = 94 0E;
+        //     zz(138400) = C0 F2 10, zz(9600) = 80 96 01, literal "Q" = 01 51.
+        // A0: against the older (the first row: same commas); only the time changed: tags 2,0,0,0 | 0 = 02 00;
+        //     zz(34095755 − 34085038) = BA A7 01.
+        // A0: against the older (the second row: its commas agree for longer); tags 2,0,0,0 | 2,3,0,0 = 02 0E;
+        //     time zz(0) = 00 (the base is the third row's), size zz(22900 − 9600) = E8 CF 01, literal "K" = 01 4B.
+        Assert.Equal(
+            Convert.FromHexString(
+                "C144DF00000004000000" + "23140006E8076A6DDCE2C020F8F010F8B303015002" + "2000940EC0F2108096010151" + "A0000200BAA701" +
+                "A000020E00E8CF01014B"),
+            delta);
+        Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
+    }
+
     [Theory]
     [InlineData(255)]
     [InlineData(256)] // the longest field-coded frame: its empty last field starts at 256

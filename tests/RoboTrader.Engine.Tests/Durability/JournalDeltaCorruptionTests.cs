@@ -94,7 +94,8 @@ public sealed class JournalDeltaCorruptionTests
     [InlineData("C1 44 19 00 00 00 01 00 00 00 00 00 00", "names no source")]
     [InlineData("C1 44 19 00 00 00 01 00 00 00 02 01 00 00 00", "source slot 1 of 0")]
     [InlineData("C1 44 19 00 00 00 01 00 00 00 03 00 00 00 00 00", "sequence gap is 0")]
-    [InlineData("C1 44 19 00 00 00 01 00 00 00 FE 00 00 00 00", "has 63 fields")]
+    [InlineData("C1 44 19 00 00 00 01 00 00 00 82 00 00 00 00", "raw delta record names a reference frame")] // the older-reference bit on a raw frame
+    [InlineData("C1 44 19 00 00 00 01 00 00 00 86 00 00 00 00", "repeats field 0 of a frame that has 0")] // the older reference, never written
     [InlineData("C1 44 19 00 00 00 01 00 00 00 06 00 00 00 04", "tags for fields it does not hold")]
     [InlineData("C1 44 19 00 00 00 01 00 00 00 06 00 00 00 00", "repeats field 0 of a frame that has 0")]
     [InlineData("C1 44 19 00 00 00 01 00 00 00 06 00 00 00 02 00", "number 0 is not canonical")]
