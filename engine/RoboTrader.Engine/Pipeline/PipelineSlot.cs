@@ -31,11 +31,11 @@ public sealed class PipelineSlot
     public const int MaxFrameLength = 1 << 20;
 
     /// <summary>
-    /// Bytes from the start of a slot object to the end of <see cref="Market"/>: every field the producer writes for a
-    /// market event (its header, the inline frame, the parse outcomes, the parsed event), which the consumer stages
-    /// read. A consumer prefetches them a few slots ahead (<see cref="Ring.SlotPrefetch"/>).
+    /// Bytes from the start of a slot object to the end of <see cref="Breaches"/>: every line the consumer stages touch
+    /// for an ordinary market event (the header and inline frame ingest wrote, what parse wrote, what the later stages
+    /// write). A consumer prefetches them a few slots ahead (<see cref="Ring.SlotPrefetch"/>).
     /// </summary>
-    public static readonly int ConsumerReadBytes = MeasureConsumerReadBytes();
+    public static readonly int PrefetchBytes = MeasurePrefetchBytes();
 
     private byte[]? _overflow;
     private Fill[] _fills = new Fill[1];
@@ -43,13 +43,15 @@ public sealed class PipelineSlot
     private EquitySample[]? _equity;
     private readonly FusedHandOff _handOff;
 
-    private static unsafe int MeasureConsumerReadBytes()
+    private static unsafe int MeasurePrefetchBytes()
     {
         var slot = new PipelineSlot();
-        fixed (MarketEvent* market = &slot.Market)
+        fixed (SlotKind* kind = &slot.Kind)
         {
             // Pinned by the fixed statement, so the object's address and the field's agree.
-            return (int)((byte*)(market + 1) - (byte*)Unsafe.As<PipelineSlot, nint>(ref slot));
+            var kindOffset = (byte*)kind - (byte*)Unsafe.As<PipelineSlot, nint>(ref slot);
+            var breachesEnd = Unsafe.ByteOffset(ref Unsafe.As<SlotKind, byte>(ref slot.Kind), ref Unsafe.As<RiskBreaches, byte>(ref Unsafe.Add(ref slot.Breaches, 1)));
+            return (int)(kindOffset + breachesEnd);
         }
     }
 
@@ -67,15 +69,22 @@ public sealed class PipelineSlot
     }
 
     // Layout. The runtime puts reference fields first, then primitives, then struct fields in declaration order; the
-    // fields below are arranged so that what the producer (ingest) writes comes first and what the consumer stages
-    // write comes after the inline frame. A cache line written by both threads would move between the cores twice a
-    // lap; this way the producer's lines move once (to the consumer) and the consumer's lines stay in its own cache.
-    // PipelineSlotLayoutTests pins the order.
+    // fields below are arranged so that what ingest writes comes first, then the inline frame, then what parse writes
+    // (its outcomes and the parsed event), then — at least a cache line further on — what the later stages write. Parse
+    // runs on the producer thread by default and on a consumer in other placements; either way no cache line is
+    // written by both threads (a line written by both moves between the cores twice a lap; this way the producer's
+    // lines move once, to the consumer, and the consumer's stay in its own cache). PipelineSlotLayoutTests pins it.
 
     // ---- written by ingest (the producer) ----
 
     /// <summary>What the slot carries.</summary>
     public SlotKind Kind;
+
+    /// <summary>The first byte of parse's outcomes (layout tests).</summary>
+    internal ref byte ParseFieldsStart => ref Unsafe.As<ParseOutcomes, byte>(ref _parse);
+
+    /// <summary>The first byte the stages after parse write (layout tests).</summary>
+    internal ref byte StageFieldsStart => ref Unsafe.As<StageOutcomes, byte>(ref _stage);
 
     /// <summary>
     /// Nonzero on the frame that ends a checkpoint interval: every stage group writes its state after handling it
@@ -100,12 +109,20 @@ public sealed class PipelineSlot
 
     private InlineFrame _inline;
 
-    // ---- written by the consumer stages ----
+    // ---- written by parse (on the producer thread by default) ----
 
-    private Outcomes _outcomes;
+    private ParseOutcomes _parse;
 
     /// <summary>The parsed market event (<see cref="MarketEventKind.None"/> when the frame is not market data or failed to parse).</summary>
     public MarketEvent Market;
+
+#pragma warning disable CS0169 // never read or written: it only keeps what parse writes and what the later stages write in different lines
+    private CacheLineGap _gap;
+#pragma warning restore CS0169
+
+    // ---- written by the consumer stages after parse ----
+
+    private StageOutcomes _stage;
 
     /// <summary>Id assigned by execute to the order created from <see cref="Intent"/>.</summary>
     public ClientOrderId OrderId;
@@ -125,8 +142,8 @@ public sealed class PipelineSlot
     /// <summary>The parser level that understood the frame (<see cref="ParseLevel.None"/> when none did).</summary>
     public ParseLevel ParseLevel
     {
-        get => _outcomes.ParseLevel;
-        set => _outcomes.ParseLevel = value;
+        get => _parse.ParseLevel;
+        set => _parse.ParseLevel = value;
     }
 
     /// <summary>
@@ -135,22 +152,22 @@ public sealed class PipelineSlot
     /// </summary>
     public ErrorCode ParseError
     {
-        get => _outcomes.ParseError;
-        set => _outcomes.ParseError = value;
+        get => _parse.ParseError;
+        set => _parse.ParseError = value;
     }
 
     /// <summary>Why the lenient level failed, when no level understood the frame (<see cref="ErrorCode.None"/> otherwise).</summary>
     public ErrorCode LenientError
     {
-        get => _outcomes.LenientError;
-        set => _outcomes.LenientError = value;
+        get => _parse.LenientError;
+        set => _parse.LenientError = value;
     }
 
     /// <summary>Why the basic level failed, when no level understood the frame (<see cref="ErrorCode.None"/> otherwise).</summary>
     public ErrorCode BasicError
     {
-        get => _outcomes.BasicError;
-        set => _outcomes.BasicError = value;
+        get => _parse.BasicError;
+        set => _parse.BasicError = value;
     }
 
     /// <summary>
@@ -159,36 +176,36 @@ public sealed class PipelineSlot
     /// </summary>
     public bool HasTaskInput
     {
-        get => _outcomes.HasTaskInput;
-        set => _outcomes.HasTaskInput = value;
+        get => _parse.HasTaskInput;
+        set => _parse.HasTaskInput = value;
     }
 
     /// <summary>Why an intent was clamped or refused (<see cref="ErrorCode.None"/> otherwise).</summary>
     public ErrorCode IntentError
     {
-        get => _outcomes.IntentError;
-        set => _outcomes.IntentError = value;
+        get => _stage.IntentError;
+        set => _stage.IntentError = value;
     }
 
     /// <summary>Number of fills execute produced on this event.</summary>
     public int FillCount
     {
-        get => _outcomes.FillCount;
-        set => _outcomes.FillCount = value;
+        get => _stage.FillCount;
+        set => _stage.FillCount = value;
     }
 
     /// <summary>Number of order transitions execute recorded on this event.</summary>
     public int OrderEventCount
     {
-        get => _outcomes.OrderEventCount;
-        set => _outcomes.OrderEventCount = value;
+        get => _stage.OrderEventCount;
+        set => _stage.OrderEventCount = value;
     }
 
     /// <summary>True when execute took an equity-curve sample on this event (<see cref="Equity"/>).</summary>
     public bool HasEquitySample
     {
-        get => _outcomes.HasEquitySample;
-        set => _outcomes.HasEquitySample = value;
+        get => _stage.HasEquitySample;
+        set => _stage.HasEquitySample = value;
     }
 
     /// <summary>
@@ -281,18 +298,30 @@ public sealed class PipelineSlot
         frame.CopyTo(_overflow);
     }
 
-    /// <summary>The small fields the consumer stages write on every event, kept together after the frame.</summary>
-    private struct Outcomes
+    /// <summary>What parse writes on every event besides <see cref="Market"/>.</summary>
+    private struct ParseOutcomes
     {
-        public int FillCount;
-        public int OrderEventCount;
         public ErrorCode ParseError;
         public ErrorCode LenientError;
         public ErrorCode BasicError;
-        public ErrorCode IntentError;
         public ParseLevel ParseLevel;
         public bool HasTaskInput;
+    }
+
+    /// <summary>The small fields the stages after parse write on every event.</summary>
+    private struct StageOutcomes
+    {
+        public int FillCount;
+        public int OrderEventCount;
+        public ErrorCode IntentError;
         public bool HasEquitySample;
+    }
+
+    /// <summary>A cache line of nothing: two fields either side of it are never in one line, however the object is aligned.</summary>
+    [InlineArray(64)]
+    private struct CacheLineGap
+    {
+        private byte _element;
     }
 
     /// <summary>The inline frame storage: part of the slot object, next to the header fields.</summary>

@@ -54,7 +54,7 @@ public sealed class PipelineSupervisor : IDisposable
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
             // Each consumer prefetches the slot PrefetchDistance events ahead: its lines come from the producer's core.
             var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(
-                ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4), prefetch: new SlotPrefetch(PrefetchDistance, PipelineSlot.ConsumerReadBytes));
+                ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4), prefetch: new SlotPrefetch(PrefetchDistance, PipelineSlot.PrefetchBytes));
             // Pinned: the producer keeps CPU 0, the stage groups take the next CPUs in turn.
             int? cpu = pinThreads ? (1 + _workers.Count) % Environment.ProcessorCount : null;
             _workers.Add(new Worker(handler.Name, processor, group, _consumerDied, cpu));

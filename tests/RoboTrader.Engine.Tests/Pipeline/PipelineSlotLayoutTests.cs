@@ -35,14 +35,26 @@ public sealed class PipelineSlotLayoutTests
     }
 
     [Fact]
-    public void ConsumerFields_FollowTheInlineFrameWithTheOutcomesBetween()
+    public void ParseFields_FollowTheInlineFrameWithTheOutcomesBetween()
     {
         var slot = Slot;
         var frameEnd = -(long)PipelineSlot.InitialFrameCapacity; // Offset is field→frame, so after the frame is ≤ −capacity
-        var market = Offset(ref slot.Market);
 
-        Assert.True(market <= frameEnd - 20, $"Market is {-market} bytes after the frame start; the 20 bytes of outcomes must sit between the frame and it");
-        Assert.True(Offset(ref slot.OrderId) < market);
+        var parse = Offset(ref slot.ParseFieldsStart);
+
+        Assert.True(parse <= frameEnd, $"parse's outcomes start {-parse} bytes after the frame start, inside the frame");
+        Assert.True(Offset(ref slot.Market) <= parse - 8, "Market overlaps parse's 8 bytes of outcomes or comes before them");
+    }
+
+    [Fact]
+    public void LaterStageFields_StartAtLeastALineAfterWhatParseWrites()
+    {
+        var slot = Slot;
+        var marketEnd = Offset(ref Unsafe.Add(ref slot.Market, 1));
+        var stage = Offset(ref slot.StageFieldsStart);
+
+        Assert.True(stage <= marketEnd - 64, $"the later stages' fields start {marketEnd - stage} bytes after Market ends; parse (on the producer) and they would share a line");
+        Assert.True(Offset(ref slot.OrderId) < stage);
         Assert.True(Offset(ref slot.Breaches) < Offset(ref slot.OrderId));
     }
 
@@ -57,19 +69,22 @@ public sealed class PipelineSlotLayoutTests
     }
 
     [Fact]
-    public void ConsumerReadBytes_EndsWithMarketAndCoversTheFrame()
+    public void PrefetchBytes_EndWithBreachesAndCoverEveryHotField()
     {
         var slot = Slot;
-        ref var firstField = ref Unsafe.As<RawObject>(slot).Data; // the object's first field: its header (one pointer) before it
-        var marketEnd = Unsafe.ByteOffset(ref firstField, ref Unsafe.As<MarketEvent, byte>(ref Unsafe.Add(ref slot.Market, 1))) + IntPtr.Size;
-        var frameEnd = Unsafe.ByteOffset(ref firstField, ref FrameStart) + IntPtr.Size + PipelineSlot.InitialFrameCapacity;
 
-        Assert.Equal(marketEnd, PipelineSlot.ConsumerReadBytes);
-        Assert.True(frameEnd < PipelineSlot.ConsumerReadBytes, $"the frame ends at {frameEnd}, past the {PipelineSlot.ConsumerReadBytes} bytes prefetched");
+        Assert.Equal(FromStart(ref Unsafe.Add(ref slot.Breaches, 1)), PipelineSlot.PrefetchBytes);
+        Assert.True(FromStart(ref Unsafe.Add(ref slot.Market, 1)) < PipelineSlot.PrefetchBytes);
+        Assert.True(FromStart(ref slot.StageFieldsStart) < PipelineSlot.PrefetchBytes);
+        Assert.True(FromStart(ref FrameStart) + PipelineSlot.InitialFrameCapacity < PipelineSlot.PrefetchBytes);
     }
+
+    // From the start of the slot object: its first field has the object header (one pointer) before it.
+    private static long FromStart<T>(ref T field)
+        => Unsafe.ByteOffset(ref Unsafe.As<RawObject>(Slot).Data, ref Unsafe.As<T, byte>(ref field)) + IntPtr.Size;
 
     private sealed class RawObject
     {
-        public byte Data;
+        public byte Data = 0; // never read: only its address is
     }
 }
