@@ -182,13 +182,13 @@ public sealed class JournalDeltaEncoder
 
     /// <summary>
     /// Copies <paramref name="frame"/> (1..<see cref="MaxFrameLength"/> bytes) into the padded work buffer, records where
-    /// its first <see cref="MaxFields"/> commas are, and returns how many it holds (all of them).
+    /// its commas are among its first 64 bytes (<see cref="_commaMask"/>), and returns how many it holds (all of them).
+    /// Where each comma is, is worked out only when the slow path needs it (<see cref="FillCommas"/>).
     /// </summary>
     private int FindCommas(ReadOnlySpan<byte> frame)
     {
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         frame.CopyTo(_work);
-        var commas = _commas;
         var count = 0;
         var mask = 0UL;
         var comma = Vector128.Create((byte)',');
@@ -206,21 +206,36 @@ public sealed class JournalDeltaEncoder
             {
                 mask |= (ulong)bits << offset;
             }
-
-            while (bits != 0)
+            else
             {
-                if (count < MaxFields)
-                {
-                    commas[count] = offset + BitOperations.TrailingZeroCount(bits);
-                }
-
-                count++;
-                bits &= bits - 1;
+                count += BitOperations.PopCount(bits);
             }
         }
 
         _commaMask = mask;
-        return count;
+        return count + BitOperations.PopCount(mask);
+    }
+
+    /// <summary>Records where the work frame's first <see cref="MaxFields"/> commas are (the slow path reads them).</summary>
+    private void FillCommas(int length)
+    {
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        var commas = _commas;
+        var count = 0;
+        var comma = Vector128.Create((byte)',');
+        for (var offset = 0; offset < length && count < MaxFields; offset += Vector128<byte>.Count)
+        {
+            var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), comma).ExtractMostSignificantBits();
+            if (length - offset < Vector128<byte>.Count)
+            {
+                bits &= (1u << (length - offset)) - 1;
+            }
+
+            for (; bits != 0 && count < MaxFields; bits &= bits - 1)
+            {
+                commas[count++] = offset + BitOperations.TrailingZeroCount(bits);
+            }
+        }
     }
 
     private int WriteFields(int length, int slot, int fields, byte[] buffer, int p, out bool older)
@@ -265,7 +280,7 @@ public sealed class JournalDeltaEncoder
         {
             // The commas are where the reference had them: only the fields holding a changed byte are coded (the others
             // are tag 0), and the frame's field starts are the reference's.
-            tags = WriteChangedFields(ref work, ref previous, ref bases, length, fields, buffer, ref p);
+            tags = WriteChangedFields(ref work, ref previous, ref bases, length, buffer, ref p);
             if (reference != target)
             {
                 Unsafe.CopyBlockUnaligned(ref Unsafe.As<int, byte>(ref targetStarts), ref Unsafe.As<int, byte>(ref referenceStarts), (uint)((fields + 1) * sizeof(int)));
@@ -273,6 +288,7 @@ public sealed class JournalDeltaEncoder
         }
         else
         {
+            FillCommas(length);
             tags = WriteAllFields(ref work, ref previous, ref referenceStarts, ref targetStarts, ref bases, length, fields, _fieldCounts[reference], buffer, ref p);
         }
 
@@ -295,7 +311,7 @@ public sealed class JournalDeltaEncoder
     private bool Aligned(int bank, int length, int fields, ulong mask)
         => length <= 64 && _fieldCounts[bank] == fields && _commaMasks[bank] == mask && _starts[(bank * (MaxFields + 1)) + fields] - 1 == length;
 
-    private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, int fields, byte[] buffer, ref int p)
+    private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, byte[] buffer, ref int p)
     {
         var diff = 0UL;
         for (var offset = 0; offset < length; offset += Vector128<byte>.Count)
@@ -305,8 +321,9 @@ public sealed class JournalDeltaEncoder
         }
 
         diff &= length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+        // A comma never differs (both frames have their commas in the same places), so the changed byte's field runs
+        // from just after the last comma before it to the first comma after it (or the end of the frame).
         var commaMask = _commaMask;
-        ref var commas = ref MemoryMarshal.GetArrayDataReference(_commas);
         var tags = 0UL;
         while (diff != 0)
         {
@@ -314,7 +331,8 @@ public sealed class JournalDeltaEncoder
             var before = commaMask & ((1UL << changed) - 1);
             var i = BitOperations.PopCount(before);
             var start = i == 0 ? 0 : 64 - BitOperations.LeadingZeroCount(before);
-            var end = i == fields - 1 ? length : Unsafe.Add(ref commas, i);
+            var after = commaMask & (ulong.MaxValue << changed);
+            var end = after == 0 ? length : BitOperations.TrailingZeroCount(after);
             tags |= CodeField(ref Unsafe.Add(ref work, start), end - start, ref Unsafe.Add(ref bases, i), buffer, ref p) << (2 * i);
             diff = end + 1 >= 64 ? 0 : diff & (ulong.MaxValue << (end + 1));
         }
