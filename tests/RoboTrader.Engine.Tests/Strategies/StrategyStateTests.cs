@@ -121,8 +121,10 @@ public sealed class StrategyStateTests
         var envelope = Open;
         var emitted = 0;
 
-        // Warm up (JIT tiers), then measure the same work again.
-        for (var round = 0; round < 2; round++)
+        // Warm up (JIT tiers), then measure the same work again. A per-event allocation shows in every window of 20,000
+        // events; a one-off (the runtime tiering a method up late, under load) only in one.
+        var windows = new List<long>();
+        for (var round = 0; round < 6 && (windows.Count == 0 || windows[^1] != 0); round++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             foreach (ref readonly var e in events.AsSpan())
@@ -132,12 +134,13 @@ public sealed class StrategyStateTests
                 emitted += intent.IsPresent ? 1 : 0;
             }
 
-            if (round == 1)
+            if (round > 0)
             {
-                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
             }
         }
 
         Assert.True(emitted > 0, "the strategy should emit intents on this walk");
+        Assert.True(windows[^1] == 0, $"bytes allocated per window of 20,000 events: {string.Join(", ", windows)}");
     }
 }
