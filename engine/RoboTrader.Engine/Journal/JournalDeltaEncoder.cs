@@ -28,16 +28,16 @@ namespace RoboTrader.Engine.Journal;
 /// followed by varint zz(source id); the first record always names its source;</item>
 /// <item>varint zz(receive nanos − previous record's), the first record against 0;</item>
 /// <item>raw: varint length, the bytes. Fields: 2-bit tags, four a byte (field i at bits 2·(i mod 4) of byte i/4, the
-/// unused bits 0), then per field: tag 0 the same bytes as field i of the reference frame (nothing follows); tag 1 exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint
-/// zz(value − the field's base), the base being field i's last tag-2 value in this source (initially 0); tag 3 a
-/// literal: varint length, the bytes.</item>
+/// unused bits 0), then per field: tag 0 the same bytes as field i of the reference frame (nothing follows); tag 1
+/// exactly "0"; tag 2 a canonical decimal integer ("-"? [1-9][0-9]{0,17}): varint zz(value − the field's base), the
+/// base being field i's last tag-2 value in this source (initially 0); tag 3 a literal: varint length, the bytes.</item>
 /// </list>
 /// <para>A frame is field-coded when it is 1..<see cref="MaxFrameLength"/> bytes with at most <see cref="MaxFields"/>
 /// fields; raw frames leave the source's field state as it was. The encoder takes the latest frame as reference when
 /// its commas are where the frame's are, else the one before it when that one's are, else whichever has its commas
-/// where the frame's are for longer from the start (the latest on a tie). Canonical integers format back to the same bytes,
-/// which is what makes decoding exact for any input.</para>
-/// <para>One thread (the producer's). Allocates only when a block meets more sources, or a larger frame, than any
+/// where the frame's are for longer from the start (the latest on a tie). Canonical integers format back to the same
+/// bytes, which is what makes decoding exact for any input.</para>
+/// <para>One thread (the journal's). Allocates only when a block meets more sources, or a larger frame, than any
 /// block before.</para>
 /// </remarks>
 public sealed class JournalDeltaEncoder

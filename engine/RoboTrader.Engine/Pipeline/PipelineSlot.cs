@@ -80,12 +80,6 @@ public sealed class PipelineSlot
     /// <summary>What the slot carries.</summary>
     public SlotKind Kind;
 
-    /// <summary>The first byte of parse's outcomes (layout tests).</summary>
-    internal ref byte ParseFieldsStart => ref Unsafe.As<ParseOutcomes, byte>(ref _parse);
-
-    /// <summary>The first byte the stages after parse write (layout tests).</summary>
-    internal ref byte StageFieldsStart => ref Unsafe.As<StageOutcomes, byte>(ref _stage);
-
     /// <summary>
     /// Nonzero on the frame that ends a checkpoint interval: every stage group writes its state after handling it
     /// (the checkpoint barrier rides on a frame, so sequences do not depend on checkpointing). Set by ingest.
@@ -138,6 +132,12 @@ public sealed class PipelineSlot
 
     /// <summary>The parsed operator command (absent unless the frame is a strict command; see <see cref="Signal"/>).</summary>
     public Command Command;
+
+    /// <summary>The first byte of parse's outcomes (layout tests).</summary>
+    internal ref byte ParseFieldsStart => ref Unsafe.As<ParseOutcomes, byte>(ref _parse);
+
+    /// <summary>The first byte the stages after parse write (layout tests).</summary>
+    internal ref byte StageFieldsStart => ref Unsafe.As<StageOutcomes, byte>(ref _stage);
 
     /// <summary>The parser level that understood the frame (<see cref="ParseLevel.None"/> when none did).</summary>
     public ParseLevel ParseLevel
