@@ -18,6 +18,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly long _maxBatchSize;
     private readonly int _prefetchDistance; // 0: off
     private readonly int _prefetchBytes;
+    private readonly bool _prefetchNonTemporal;
     private THandler _handler; // not readonly: a struct handler keeps its state here
     private int _running;
     private int _haltRequested;
@@ -51,6 +52,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         {
             _prefetchDistance = prefetch.Distance;
             _prefetchBytes = prefetch.Bytes;
+            _prefetchNonTemporal = prefetch.NonTemporal;
         }
     }
 
@@ -173,7 +175,14 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         var end = start + _prefetchBytes;
         for (var line = start & ~(nint)63; line < end; line += 64)
         {
-            Sse.Prefetch0((void*)line);
+            if (_prefetchNonTemporal)
+            {
+                Sse.PrefetchNonTemporal((void*)line);
+            }
+            else
+            {
+                Sse.Prefetch0((void*)line);
+            }
         }
     }
 

@@ -54,8 +54,10 @@ public sealed class PipelineSupervisor : IDisposable
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
             // Each consumer prefetches the slot PrefetchDistance events ahead: its lines come from the producer's core.
+            // Non-temporal: a slot is read once a lap and then written again by the producer.
+            var prefetch = new SlotPrefetch(PrefetchDistance, PipelineSlot.PrefetchBytes, nonTemporal: true);
             var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(
-                ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4), prefetch: new SlotPrefetch(PrefetchDistance, PipelineSlot.PrefetchBytes));
+                ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4), prefetch: prefetch);
             // Pinned: the producer keeps CPU 0, the stage groups take the next CPUs in turn.
             int? cpu = pinThreads ? (1 + _workers.Count) % Environment.ProcessorCount : null;
             _workers.Add(new Worker(handler.Name, processor, group, _consumerDied, cpu));

@@ -151,15 +151,15 @@ public abstract partial class RingBufferContractTests
     }
 
     [Theory]
-    [InlineData(1, 64)]
-    [InlineData(2, 400)]
-    [InlineData(SlotPrefetch.MaxDistance, SlotPrefetch.MaxBytes)]
-    public void OnEvent_WithPrefetch_SameEventsAndBatchEndsAsWithout(int distance, int bytes)
+    [InlineData(1, 64, false)]
+    [InlineData(2, 400, true)]
+    [InlineData(SlotPrefetch.MaxDistance, SlotPrefetch.MaxBytes, false)]
+    public void OnEvent_WithPrefetch_SameEventsAndBatchEndsAsWithout(int distance, int bytes, bool nonTemporal)
     {
         var ring = CreateRing(() => new LongEvent(), 16);
         var handler = new BatchFlagHandler();
         var processor = new BatchEventProcessor<LongEvent, BatchFlagHandler>(
-            ring, ring.NewBarrier(CreateWaitStrategy()), handler, maxBatchSize: 4, prefetch: new SlotPrefetch(distance, bytes));
+            ring, ring.NewBarrier(CreateWaitStrategy()), handler, maxBatchSize: 4, prefetch: new SlotPrefetch(distance, bytes, nonTemporal));
         ring.AddGatingSequences(processor.Sequence);
         PublishSequences(ring, 10);
 
@@ -175,7 +175,7 @@ public abstract partial class RingBufferContractTests
         var valueProcessor = new BatchEventProcessor<ValueEvent, ValueEventHandler>(
             values, values.NewBarrier(CreateWaitStrategy()), default, prefetch: new SlotPrefetch(2, 256));
         values.AddGatingSequences(valueProcessor.Sequence);
-        var (ring, consumer, handler) = StartCheckingConsumer(bufferSize: 64, prefetch: new SlotPrefetch(3, 128));
+        var (ring, consumer, handler) = StartCheckingConsumer(bufferSize: 64, prefetch: new SlotPrefetch(3, 128, nonTemporal: true));
         var valueConsumer = new ProcessorThread(valueProcessor).Start();
 
         for (long i = 0; i < EventCount; i++)

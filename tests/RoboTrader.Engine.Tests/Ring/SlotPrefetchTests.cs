@@ -24,4 +24,11 @@ public sealed class SlotPrefetchTests
     [Fact]
     public void Default_IsOff()
         => Assert.False(default(SlotPrefetch).Enabled);
+
+    [Fact]
+    public void NonTemporal_KeptAsGiven()
+    {
+        Assert.True(new SlotPrefetch(2, 64, nonTemporal: true).NonTemporal);
+        Assert.False(new SlotPrefetch(2, 64).NonTemporal);
+    }
 }
