@@ -8,8 +8,8 @@ namespace RoboTrader.Engine.Journal;
 
 /// <summary>
 /// Writes a delta block (<see cref="JournalBlock"/> kind 'D'): the same records as a plain block, each field coded
-/// against the previous record of its source, so that the regular rows of market data (LEAN ticks) take a few bytes
-/// instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into the
+/// against one of the two previous records of its source, so that the regular rows of market data (LEAN ticks) take
+/// a few bytes instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into the
 /// exact plain block.
 /// </summary>
 /// <remarks>
