@@ -31,9 +31,10 @@ public sealed class PipelineSlot
     public const int MaxFrameLength = 1 << 20;
 
     /// <summary>
-    /// Bytes from the start of a slot object to the end of <see cref="Breaches"/>: every line the consumer stages touch
-    /// for an ordinary market event (the header and inline frame ingest wrote, what parse wrote, what the later stages
-    /// write). A consumer prefetches them a few slots ahead (<see cref="Ring.SlotPrefetch"/>).
+    /// Bytes from the start of a slot object to the end of <see cref="Market"/>: the lines ingest and parse write for a
+    /// market event (the header, the inline frame, parse's outcomes, the parsed event), which the consumer stages read.
+    /// A consumer prefetches them a few slots ahead (<see cref="Ring.SlotPrefetch"/>); the lines the later stages write
+    /// are left out (prefetching them too measured 4–6 % slower with state on: perf/RESULTS.md).
     /// </summary>
     public static readonly int PrefetchBytes = MeasurePrefetchBytes();
 
@@ -50,8 +51,8 @@ public sealed class PipelineSlot
         {
             // Pinned by the fixed statement, so the object's address and the field's agree.
             var kindOffset = (byte*)kind - (byte*)Unsafe.As<PipelineSlot, nint>(ref slot);
-            var breachesEnd = Unsafe.ByteOffset(ref Unsafe.As<SlotKind, byte>(ref slot.Kind), ref Unsafe.As<RiskBreaches, byte>(ref Unsafe.Add(ref slot.Breaches, 1)));
-            return (int)(kindOffset + breachesEnd);
+            var marketEnd = Unsafe.ByteOffset(ref Unsafe.As<SlotKind, byte>(ref slot.Kind), ref Unsafe.As<MarketEvent, byte>(ref Unsafe.Add(ref slot.Market, 1)));
+            return (int)(kindOffset + marketEnd);
         }
     }
 
