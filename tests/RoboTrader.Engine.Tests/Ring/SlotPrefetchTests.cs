@@ -1,4 +1,3 @@
-using RoboTrader.Engine.Pipeline;
 using RoboTrader.Engine.Ring;
 
 namespace RoboTrader.Engine.Tests.Ring;
