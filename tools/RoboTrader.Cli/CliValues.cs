@@ -94,6 +94,15 @@ public static class CliValues
         return count.ToString(CultureInfo.InvariantCulture) + unit;
     }
 
+    /// <summary>How the journal's blocks are written: delta (also when not given), none or brotli.</summary>
+    public static RoboTrader.Engine.Journal.JournalCompression JournalCompression(string option, string? text) => text switch
+    {
+        null or "delta" => RoboTrader.Engine.Journal.JournalCompression.Delta,
+        "none" => RoboTrader.Engine.Journal.JournalCompression.None,
+        "brotli" => RoboTrader.Engine.Journal.JournalCompression.Brotli,
+        _ => throw new UsageException($"{option} must be none, brotli or delta, not '{text}'"),
+    };
+
     /// <summary>A wait strategy name: busy-spin, yielding, sleeping, blocking.</summary>
     public static WaitStrategyKind WaitStrategy(string option, string? text) => text switch
     {

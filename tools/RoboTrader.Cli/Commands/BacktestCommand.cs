@@ -81,15 +81,13 @@ public static class BacktestCommand
                 "commit-before-execute" => throw new UsageException("--durability applies with --state <folder>"),
                 var other => throw new UsageException($"--durability must be async or commit-before-execute, not '{other}'"),
             };
-            var compressJournal = parse.GetValue(compression) switch
+            var compressionText = parse.GetValue(compression);
+            if (compressionText is "brotli" or "delta" && stateDir is null)
             {
-                null => JournalCompression.Delta,
-                "none" => JournalCompression.None,
-                "brotli" or "delta" when stateDir is null => throw new UsageException("--journal-compression applies with --state <folder>"),
-                "brotli" => JournalCompression.Brotli,
-                "delta" => JournalCompression.Delta,
-                var other => throw new UsageException($"--journal-compression must be none, brotli or delta, not '{other}'"),
-            };
+                throw new UsageException("--journal-compression applies with --state <folder>");
+            }
+
+            var compressJournal = CliValues.JournalCompression("--journal-compression", compressionText);
             var journalOn = parse.GetValue(journalThread) switch
             {
                 null or "consumer" => JournalThread.Consumer,

@@ -99,13 +99,7 @@ public static class BenchCommand
                 throw new UsageException($"--output-sync-ms must be between 0 and 60000 (got {syncMs})");
             }
 
-            var compression = parse.GetValue(compressionOption) switch
-            {
-                null or "delta" => JournalCompression.Delta, // the backtest's default
-                "none" => JournalCompression.None,
-                "brotli" => JournalCompression.Brotli,
-                var other => throw new UsageException($"--journal-compression must be none, brotli or delta, not '{other}'"),
-            };
+            var compression = CliValues.JournalCompression("--journal-compression", parse.GetValue(compressionOption)); // the backtest's default: delta
             var r = DurabilityHarness.Run(n, interval, parse.GetValue(root)!, compression, syncMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
             var c = CultureInfo.InvariantCulture;
             var p = r.Pauses;
