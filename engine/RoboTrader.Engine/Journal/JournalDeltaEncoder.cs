@@ -9,8 +9,8 @@ namespace RoboTrader.Engine.Journal;
 /// <summary>
 /// Writes a delta block (<see cref="JournalBlock"/> kind 'D'): the same records as a plain block, each field coded
 /// against one of the two previous records of its source, so that the regular rows of market data (LEAN ticks) take
-/// a few bytes instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into the
-/// exact plain block.
+/// a few bytes instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back
+/// into the exact plain block.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -191,17 +191,10 @@ public sealed class JournalDeltaEncoder
         frame.CopyTo(_work);
         var count = 0;
         var mask = 0UL;
-        var comma = Vector128.Create((byte)',');
         var n = frame.Length;
         for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
         {
-            // WARNING: _work has 16 bytes of padding: the load never leaves it; bytes past the frame are masked off.
-            var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), comma).ExtractMostSignificantBits();
-            if (n - offset < Vector128<byte>.Count)
-            {
-                bits &= (1u << (n - offset)) - 1;
-            }
-
+            var bits = CommaBits(ref work, offset, n);
             if (offset < 64)
             {
                 mask |= (ulong)bits << offset;
@@ -222,20 +215,22 @@ public sealed class JournalDeltaEncoder
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         var commas = _commas;
         var count = 0;
-        var comma = Vector128.Create((byte)',');
         for (var offset = 0; offset < length && count < MaxFields; offset += Vector128<byte>.Count)
         {
-            var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), comma).ExtractMostSignificantBits();
-            if (length - offset < Vector128<byte>.Count)
-            {
-                bits &= (1u << (length - offset)) - 1;
-            }
-
-            for (; bits != 0 && count < MaxFields; bits &= bits - 1)
+            for (var bits = CommaBits(ref work, offset, length); bits != 0 && count < MaxFields; bits &= bits - 1)
             {
                 commas[count++] = offset + BitOperations.TrailingZeroCount(bits);
             }
         }
+    }
+
+    /// <summary>Which of the 16 work-buffer bytes at <paramref name="offset"/> are commas, bytes past <paramref name="length"/> masked off.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint CommaBits(ref byte work, int offset, int length)
+    {
+        // WARNING: _work has 16 bytes of padding: the load never leaves it; bytes past the frame are masked off.
+        var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.Create((byte)',')).ExtractMostSignificantBits();
+        return length - offset < Vector128<byte>.Count ? bits & ((1u << (length - offset)) - 1) : bits;
     }
 
     private int WriteFields(int length, int slot, int fields, byte[] buffer, int p, out bool older)
