@@ -58,7 +58,10 @@ public sealed class JournalDeltaEncoder
     public const int RecordOverhead = 1 + (3 * JournalVarint.MaxLength) + 5 + 8 + (MaxFields * JournalVarint.MaxLength);
 
     private const int DirectSources = 1 << 16; // source ids below this find their slot by index, others by a scan
-    private const int FramePadding = 16; // 8-byte loads at any field start (up to MaxFrameLength) stay inside the arrays
+    /// <summary>Readable bytes after a frame that <see cref="Append(long, int, long, ReadOnlySpan{byte}, int)"/> reads in place.</summary>
+    public const int InPlacePadding = 16;
+
+    private const int FramePadding = InPlacePadding; // 8-byte loads at any field start (up to MaxFrameLength) stay inside the arrays
     private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
 
     private byte[] _buffer;
@@ -79,7 +82,7 @@ public sealed class JournalDeltaEncoder
     private ulong[] _commaMasks = new ulong[2 * 8]; // its commas among its first 64 bytes
     private byte[] _latest = new byte[8]; // a slot's bank holding its latest frame (0 or 1)
     private long[] _bases = new long[8 * MaxFields]; // a slot's fields' last tag-2 values
-    private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // the frame, padded for 16-byte loads
+    private readonly byte[] _work = new byte[MaxFrameLength + FramePadding]; // a frame without padding of its own, copied
     private readonly int[] _commas = new int[MaxFields];
     private ulong _commaMask; // the work frame's commas among its first 64 bytes
 
@@ -98,10 +101,21 @@ public sealed class JournalDeltaEncoder
 
     /// <summary>Appends one record.</summary>
     public void Append(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> frame)
+        => Append(sequence, source, receiveNanos, frame, frame.Length);
+
+    /// <summary>
+    /// Appends one record whose frame is the first <paramref name="length"/> bytes of <paramref name="storage"/>. With
+    /// at least <see cref="InPlacePadding"/> bytes of storage after the frame, the frame is read where it is (16-byte
+    /// loads that run past its end, their extra bytes ignored) instead of being copied first: a copy's stores followed
+    /// at once by wider or misaligned loads of the same bytes stalled on store forwarding (two thirds of the samples of
+    /// the comma search, and the most of the field coding, in the journal thread's profile).
+    /// </summary>
+    public void Append(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> storage, int length)
     {
-        if (_buffer.Length - _length < frame.Length + RecordOverhead)
+        var frame = storage[..length];
+        if (_buffer.Length - _length < length + RecordOverhead)
         {
-            Grow(frame.Length);
+            Grow(length);
         }
 
         var buffer = _buffer;
@@ -127,10 +141,22 @@ public sealed class JournalDeltaEncoder
         }
 
         JournalVarint.Write(buffer, ref p, JournalVarint.ZigZag(unchecked(receiveNanos - _previousReceive)));
-        var fields = frame.Length is > 0 and <= MaxFrameLength ? FindCommas(frame) + 1 : 0;
+        var fields = 0;
+        ref var work = ref MemoryMarshal.GetReference(storage);
+        if (length is > 0 and <= MaxFrameLength)
+        {
+            if (storage.Length - length < InPlacePadding)
+            {
+                frame.CopyTo(_work);
+                work = ref MemoryMarshal.GetArrayDataReference(_work);
+            }
+
+            fields = FindCommas(ref work, length) + 1;
+        }
+
         if (fields is > 0 and <= MaxFields)
         {
-            p = WriteFields(frame.Length, slot, fields, buffer, p, out var older);
+            p = WriteFields(ref work, length, slot, fields, buffer, p, out var older);
             head |= (fields << 2) | (older ? 0x80 : 0);
         }
         else
@@ -149,7 +175,7 @@ public sealed class JournalDeltaEncoder
         _previousReceive = receiveNanos;
     }
 
-    /// <summary>Completes the block: writes its header and returns it (valid until the next <see cref="Append"/> or <see cref="Reset"/>).</summary>
+    /// <summary>Completes the block: writes its header and returns it (valid until the next append or <see cref="Reset"/>).</summary>
     public ReadOnlySpan<byte> Finish()
     {
         var buffer = _buffer;
@@ -181,17 +207,15 @@ public sealed class JournalDeltaEncoder
     }
 
     /// <summary>
-    /// Copies <paramref name="frame"/> (1..<see cref="MaxFrameLength"/> bytes) into the padded work buffer, records where
-    /// its commas are among its first 64 bytes (<see cref="_commaMask"/>), and returns how many it holds (all of them).
-    /// Where each comma is, is worked out only when the slow path needs it (<see cref="FillCommas"/>).
+    /// Records where the <paramref name="n"/>-byte frame at <paramref name="work"/> (1..<see cref="MaxFrameLength"/>
+    /// bytes, <see cref="InPlacePadding"/> readable after it) has its commas among its first 64 bytes
+    /// (<see cref="_commaMask"/>), and returns how many it holds (all of them). Where each comma is, is worked out only
+    /// when the slow path needs it (<see cref="FillCommas"/>).
     /// </summary>
-    private int FindCommas(ReadOnlySpan<byte> frame)
+    private int FindCommas(ref byte work, int n)
     {
-        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
-        frame.CopyTo(_work);
         var count = 0;
         var mask = 0UL;
-        var n = frame.Length;
         for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
         {
             var bits = CommaBits(ref work, offset, n);
@@ -209,10 +233,9 @@ public sealed class JournalDeltaEncoder
         return count + BitOperations.PopCount(mask);
     }
 
-    /// <summary>Records where the work frame's first <see cref="MaxFields"/> commas are (the slow path reads them).</summary>
-    private void FillCommas(int length)
+    /// <summary>Records where the frame's first <see cref="MaxFields"/> commas are (the slow path reads them).</summary>
+    private void FillCommas(ref byte work, int length)
     {
-        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         var commas = _commas;
         var count = 0;
         for (var offset = 0; offset < length && count < MaxFields; offset += Vector128<byte>.Count)
@@ -224,22 +247,23 @@ public sealed class JournalDeltaEncoder
         }
     }
 
-    /// <summary>Which of the 16 work-buffer bytes at <paramref name="offset"/> are commas, bytes past <paramref name="length"/> masked off.</summary>
+    /// <summary>Which of the 16 frame bytes at <paramref name="offset"/> are commas, bytes past <paramref name="length"/> masked off.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint CommaBits(ref byte work, int offset, int length)
     {
-        // WARNING: _work has 16 bytes of padding: the load never leaves it; bytes past the frame are masked off.
+        // WARNING: the frame has InPlacePadding readable bytes after it: the load never leaves its storage; bytes past
+        // the frame are masked off.
         var bits = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.Create((byte)',')).ExtractMostSignificantBits();
         return length - offset < Vector128<byte>.Count ? bits & ((1u << (length - offset)) - 1) : bits;
     }
 
-    private int WriteFields(int length, int slot, int fields, byte[] buffer, int p, out bool older)
+    private int WriteFields(ref byte work, int length, int slot, int fields, byte[] buffer, int p, out bool older)
     {
         // Fields end at the commas FindCommas found. When they are where a reference frame had them (the usual case),
         // one 16-byte compare per 16 bytes finds the fields that changed, and only those are coded; otherwise a field
         // equal to the reference's costs a length compare and an 8-byte compare, and only the others are parsed.
         // Either way the bytes written are the same. WARNING: unchecked reads: every offset below is within the
-        // frame (at most MaxFrameLength bytes) or a bank's frame, and both buffers have FramePadding bytes more.
+        // frame (at most MaxFrameLength bytes, InPlacePadding readable after it) or a bank's frame (FramePadding more).
         var tagsAt = p;
         p += (fields + 3) >> 2;
         var latest = (2 * slot) + _latest[slot];
@@ -263,7 +287,6 @@ public sealed class JournalDeltaEncoder
             }
         }
 
-        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         ref var frames = ref MemoryMarshal.GetArrayDataReference(_frames);
         ref var starts = ref MemoryMarshal.GetArrayDataReference(_starts);
         ref var previous = ref Unsafe.Add(ref frames, reference * MaxFrameLength);
@@ -283,7 +306,7 @@ public sealed class JournalDeltaEncoder
         }
         else
         {
-            FillCommas(length);
+            FillCommas(ref work, length);
             tags = WriteAllFields(ref work, ref previous, ref referenceStarts, ref targetStarts, ref bases, length, fields, _fieldCounts[reference], buffer, ref p);
         }
 

@@ -68,6 +68,20 @@ public sealed class JournalWriter
     /// <param name="frame">Its bytes.</param>
     /// <param name="checkpointId">Nonzero for a checkpoint's frame: the block is cut and committed after it.</param>
     public void Record(long sequence, SourceId source, long receiveTimestamp, ReadOnlySpan<byte> frame, long checkpointId)
+        => Record(sequence, source, receiveTimestamp, frame, frame.Length, checkpointId);
+
+    /// <summary>
+    /// Journals one frame held in the first <paramref name="length"/> bytes of <paramref name="storage"/> (a slot's
+    /// frame storage, <see cref="PipelineSlot.FrameStorage"/>): the delta encoder reads it in place when the storage
+    /// has room after it.
+    /// </summary>
+    /// <param name="sequence">The frame's ring sequence.</param>
+    /// <param name="source">Its source.</param>
+    /// <param name="receiveTimestamp">Its receive stamp (<see cref="System.Diagnostics.Stopwatch"/> ticks).</param>
+    /// <param name="storage">The frame's bytes, then bytes that are not part of it.</param>
+    /// <param name="length">The frame's length.</param>
+    /// <param name="checkpointId">Nonzero for a checkpoint's frame: the block is cut and committed after it.</param>
+    public void Record(long sequence, SourceId source, long receiveTimestamp, ReadOnlySpan<byte> storage, int length, long checkpointId)
     {
         if (sequence <= _recovered)
         {
@@ -78,11 +92,11 @@ public sealed class JournalWriter
         if (_delta is not null)
         {
             // Encoded directly (no MessagePack written and parsed again); the encoder grows for a larger frame.
-            _delta.Append(sequence, source.Value, StopwatchNanos.ToNanos(receiveTimestamp), frame);
+            _delta.Append(sequence, source.Value, StopwatchNanos.ToNanos(receiveTimestamp), storage, length);
         }
         else
         {
-            Encode(sequence, source, receiveTimestamp, frame);
+            Encode(sequence, source, receiveTimestamp, storage[..length]);
         }
 
         _blockLast = sequence;

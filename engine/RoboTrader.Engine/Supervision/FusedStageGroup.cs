@@ -89,7 +89,7 @@ public sealed class FusedStageGroup : IEventHandler<PipelineSlot>
             return;
         }
 
-        journal.Record(sequence, data.Source, data.ReceiveTimestamp, data.Frame, data.CheckpointId);
+        journal.Record(sequence, data.Source, data.ReceiveTimestamp, data.FrameStorage, data.FrameLength, data.CheckpointId);
         if (endOfBatch || _commitEachFrame)
         {
             journal.EndOfBatch();

@@ -66,6 +66,35 @@ public sealed class JournalDeltaCodecTests
         Assert.Equal(DeltaRecordGenerator.Plain(records), Decode(delta));
     }
 
+    [Theory]
+    [InlineData(JournalDeltaEncoder.InPlacePadding)] // read in place
+    [InlineData(JournalDeltaEncoder.InPlacePadding - 1)] // copied first: too little room after the frame
+    public void Append_FrameInLargerStorage_SameBytesAsTheFrameAlone(int spare)
+    {
+        // A slot's frame storage holds leftovers of earlier frames after the frame: commas and digits that the 16-byte
+        // loads see and must ignore. Either way (in place or copied) the block is the one the frame alone gives.
+        var generator = new DeltaRecordGenerator(11);
+        var filler = ",9,-1,0,"u8;
+        for (var block = 0; block < 200; block++)
+        {
+            var records = generator.Block(1 + (block % 40));
+            var fromStorage = new JournalDeltaEncoder();
+            foreach (var r in records)
+            {
+                var storage = new byte[r.Frame.Length + spare];
+                for (var i = 0; i < storage.Length; i++)
+                {
+                    storage[i] = filler[i % filler.Length];
+                }
+
+                r.Frame.CopyTo(storage, 0);
+                fromStorage.Append(r.Sequence, r.Source, r.ReceiveNanos, storage, r.Frame.Length);
+            }
+
+            Assert.Equal(DeltaRecordGenerator.Delta(new JournalDeltaEncoder(), records), fromStorage.Finish().ToArray());
+        }
+    }
+
     [Fact]
     public void RoundTrip_EncoderReusedAfterReset_SameBytesAsAFreshEncoder()
     {
