@@ -29,6 +29,7 @@ public sealed partial class RiskStage : IStage, ICheckpointable
     private readonly RiskOptions _options;
     private readonly KillSwitch _killSwitch;
     private readonly IPortfolioView _portfolio;
+    private readonly Portfolio? _book; // _portfolio when it is the engine's own: read directly on every event
     private readonly RiskGate _gate;
     private readonly long[] _lastTrade;
     private readonly long[] _lastTradeNanos;
@@ -49,6 +50,7 @@ public sealed partial class RiskStage : IStage, ICheckpointable
         _options = options;
         _killSwitch = killSwitch;
         _portfolio = portfolio;
+        _book = portfolio as Portfolio;
         _gate = new RiskGate(options, symbolCount);
         _lastTrade = new long[symbolCount];
         _lastTradeNanos = new long[symbolCount];
@@ -143,9 +145,21 @@ public sealed partial class RiskStage : IStage, ICheckpointable
         var symbol = id.Value;
         var reference = _lastTrade[symbol];
         var band = BandWidth(reference, _bandPercent[symbol]);
-        var position = _portfolio.PositionOf(id).Raw;
-        var long_ = position + _portfolio.PendingBuyOf(id).Raw;
-        var short_ = position - _portfolio.PendingSellOf(id).Raw;
+        long position, long_, short_;
+        if (_book is { } book)
+        {
+            // Direct (inlined) reads: three interface calls here were a dispatch stub's samples in the --state profile.
+            position = book.PositionOf(id).Raw;
+            long_ = position + book.PendingBuyOf(id).Raw;
+            short_ = position - book.PendingSellOf(id).Raw;
+        }
+        else
+        {
+            position = _portfolio.PositionOf(id).Raw;
+            long_ = position + _portfolio.PendingBuyOf(id).Raw;
+            short_ = position - _portfolio.PendingSellOf(id).Raw;
+        }
+
         var state = State;
 
         envelope.State = state;
