@@ -61,6 +61,9 @@ public sealed class JournalDeltaEncoder
     /// <summary>Readable bytes after a frame that <see cref="Append(long, int, long, ReadOnlySpan{byte}, int)"/> reads in place.</summary>
     public const int InPlacePadding = 16;
 
+    /// <summary>Fewest bytes of storage <see cref="Append(long, int, long, ReadOnlySpan{byte}, int)"/> reads a frame in place from (a 64-byte load covers a row of up to 64 bytes).</summary>
+    public const int MinInPlaceStorage = 64;
+
     private const int FramePadding = InPlacePadding; // 8-byte loads at any field start (up to MaxFrameLength) stay inside the arrays
     private const int PipelineSlotFrame = Pipeline.PipelineSlot.InitialFrameCapacity;
 
@@ -105,8 +108,9 @@ public sealed class JournalDeltaEncoder
 
     /// <summary>
     /// Appends one record whose frame is the first <paramref name="length"/> bytes of <paramref name="storage"/>. With
-    /// at least <see cref="InPlacePadding"/> bytes of storage after the frame, the frame is read where it is (16-byte
-    /// loads that run past its end, their extra bytes ignored) instead of being copied first: a copy's stores followed
+    /// at least <see cref="InPlacePadding"/> bytes of storage after the frame, and <see cref="MinInPlaceStorage"/> in
+    /// all, the frame is read where it is (loads that run past its end, their extra bytes ignored) instead of being
+    /// copied first: a copy's stores followed
     /// at once by wider or misaligned loads of the same bytes stalled on store forwarding (two thirds of the samples of
     /// the comma search, and the most of the field coding, in the journal thread's profile).
     /// </summary>
@@ -145,7 +149,7 @@ public sealed class JournalDeltaEncoder
         ref var work = ref MemoryMarshal.GetReference(storage);
         if (length is > 0 and <= MaxFrameLength)
         {
-            if (storage.Length - length < InPlacePadding)
+            if (storage.Length - length < InPlacePadding || storage.Length < MinInPlaceStorage)
             {
                 frame.CopyTo(_work);
                 work = ref MemoryMarshal.GetArrayDataReference(_work);
@@ -216,6 +220,15 @@ public sealed class JournalDeltaEncoder
     {
         var count = 0;
         var mask = 0UL;
+        if (Vector512.IsHardwareAccelerated && n <= 64)
+        {
+            // One compare for the usual row (its storage has 64 readable bytes: see Append).
+            mask = Vector512.Equals(Vector512.LoadUnsafe(ref work), Vector512.Create((byte)',')).ExtractMostSignificantBits();
+            mask &= n == 64 ? ulong.MaxValue : (1UL << n) - 1;
+            _commaMask = mask;
+            return BitOperations.PopCount(mask);
+        }
+
         for (var offset = 0; offset < n; offset += Vector128<byte>.Count)
         {
             var bits = CommaBits(ref work, offset, n);
@@ -332,10 +345,17 @@ public sealed class JournalDeltaEncoder
     private ulong WriteChangedFields(ref byte work, ref byte previous, ref long bases, int length, byte[] buffer, ref int p)
     {
         var diff = 0UL;
-        for (var offset = 0; offset < length; offset += Vector128<byte>.Count)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var equal = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.LoadUnsafe(ref previous, (nuint)offset));
-            diff |= (ulong)(~equal.ExtractMostSignificantBits() & 0xFFFF) << offset;
+            diff = ~Vector512.Equals(Vector512.LoadUnsafe(ref work), Vector512.LoadUnsafe(ref previous)).ExtractMostSignificantBits();
+        }
+        else
+        {
+            for (var offset = 0; offset < length; offset += Vector128<byte>.Count)
+            {
+                var equal = Vector128.Equals(Vector128.LoadUnsafe(ref work, (nuint)offset), Vector128.LoadUnsafe(ref previous, (nuint)offset));
+                diff |= (ulong)(~equal.ExtractMostSignificantBits() & 0xFFFF) << offset;
+            }
         }
 
         diff &= length == 64 ? ulong.MaxValue : (1UL << length) - 1;

@@ -67,9 +67,10 @@ public sealed class JournalDeltaCodecTests
     }
 
     [Theory]
-    [InlineData(JournalDeltaEncoder.InPlacePadding)] // read in place
-    [InlineData(JournalDeltaEncoder.InPlacePadding - 1)] // copied first: too little room after the frame
-    public void Append_FrameInLargerStorage_SameBytesAsTheFrameAlone(int spare)
+    [InlineData(JournalDeltaEncoder.InPlacePadding, 128)] // a slot's inline storage: read in place
+    [InlineData(JournalDeltaEncoder.InPlacePadding, 0)] // in place once the storage reaches MinInPlaceStorage
+    [InlineData(JournalDeltaEncoder.InPlacePadding - 1, 0)] // copied first: too little room after the frame
+    public void Append_FrameInLargerStorage_SameBytesAsTheFrameAlone(int spare, int atLeast)
     {
         // A slot's frame storage holds leftovers of earlier frames after the frame: commas and digits that the 16-byte
         // loads see and must ignore. Either way (in place or copied) the block is the one the frame alone gives.
@@ -81,7 +82,7 @@ public sealed class JournalDeltaCodecTests
             var fromStorage = new JournalDeltaEncoder();
             foreach (var r in records)
             {
-                var storage = new byte[r.Frame.Length + spare];
+                var storage = new byte[Math.Max(r.Frame.Length + spare, atLeast)];
                 for (var i = 0; i < storage.Length; i++)
                 {
                     storage[i] = filler[i % filler.Length];
