@@ -12,9 +12,12 @@ internal struct PortfolioLimits
     public long MaxPositionRiskPercent;
 
     /// <summary>True when a limit needs the portfolio's figures on every event.</summary>
+    /// <remarks>Read on every event: ORs, no branch per limit, inlined (the six compares were a call of their own in the profile).</remarks>
     public readonly bool Any
-        => MaxGrossExposure != 0 || MaxNetExposure != 0 || DailyLossLimit != 0 || MaxDrawdownPercent != 0
-           || MaxPortfolioRiskPercent != 0 || MaxPositionRiskPercent != 0;
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (MaxGrossExposure | MaxNetExposure | DailyLossLimit) != 0 || (MaxDrawdownPercent | MaxPortfolioRiskPercent | MaxPositionRiskPercent) != 0;
+    }
 
     public static PortfolioLimits From(RiskOptions options) => new()
     {
