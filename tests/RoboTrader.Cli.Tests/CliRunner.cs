@@ -15,18 +15,27 @@ internal static class CliRunner
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs the built <c>robotrader</c> executable as a separate process (the real exit-code path).</summary>
-    public static Outcome RunProcess(params string[] args)
+    /// <summary>
+    /// The built <c>robotrader</c> executable with <paramref name="args"/>. Its JIT profiles go to a folder of the test
+    /// runs (not the user's cache): children run at once and are killed mid-run, which the profiles must survive.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "robotrader.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "robotrader.dll"));
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(info)!;
+        info.Environment[JitProfile.Variable] = Path.Combine(Path.GetTempPath(), "robotrader-tests-jit");
+        return info;
+    }
+
+    /// <summary>Runs the built <c>robotrader</c> executable as a separate process (the real exit-code path).</summary>
+    public static Outcome RunProcess(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -47,15 +56,7 @@ internal static class CliRunner
     /// </summary>
     public static int? RunProcessKilledAfter(TimeSpan killAfter, Func<bool>? armed, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "robotrader.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         while (armed is not null && !armed())

@@ -4,5 +4,9 @@ namespace RoboTrader.Cli;
 public static class Program
 {
     /// <summary>Runs the command line; returns the process exit code.</summary>
-    public static int Main(string[] args) => RoboTraderCli.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        JitProfile.Start(args, Console.Error); // compiles what the last run of this command compiled, on the idle core
+        return RoboTraderCli.Run(args, Console.Out, Console.Error);
+    }
 }
