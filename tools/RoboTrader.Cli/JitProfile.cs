@@ -15,8 +15,8 @@ namespace RoboTrader.Cli;
 /// <c>$XDG_CACHE_HOME/robotrader/jit</c> or <c>~/.cache/robotrader/jit</c>. The runtime reads a profile only if it
 /// is one it wrote, and compiling ahead changes only when code is compiled, never what it computes: outputs stay
 /// byte-identical. Each run of a command rewrites its profile with what that run compiled (the first run, or one after
-/// a different kind of run of the same command, compiles as without a profile). A folder that cannot be created turns it off for the run (with one line on standard error when
-/// the folder was asked for).
+/// a different kind of run of the same command, compiles as without a profile). A folder that cannot be created turns
+/// it off for the run (with one line on standard error when the folder was asked for).
 /// </remarks>
 public static class JitProfile
 {

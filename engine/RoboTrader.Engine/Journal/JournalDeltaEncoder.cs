@@ -110,9 +110,8 @@ public sealed class JournalDeltaEncoder
     /// Appends one record whose frame is the first <paramref name="length"/> bytes of <paramref name="storage"/>. With
     /// at least <see cref="InPlacePadding"/> bytes of storage after the frame, and <see cref="MinInPlaceStorage"/> in
     /// all, the frame is read where it is (loads that run past its end, their extra bytes ignored) instead of being
-    /// copied first: a copy's stores followed
-    /// at once by wider or misaligned loads of the same bytes stalled on store forwarding (two thirds of the samples of
-    /// the comma search, and the most of the field coding, in the journal thread's profile).
+    /// copied first: a copy's stores followed at once by wider or misaligned loads of the same bytes stalled on store
+    /// forwarding (two thirds of the comma search's samples in the journal thread's profile).
     /// </summary>
     public void Append(long sequence, int source, long receiveNanos, ReadOnlySpan<byte> storage, int length)
     {
@@ -212,7 +211,8 @@ public sealed class JournalDeltaEncoder
 
     /// <summary>
     /// Records where the <paramref name="n"/>-byte frame at <paramref name="work"/> (1..<see cref="MaxFrameLength"/>
-    /// bytes, <see cref="InPlacePadding"/> readable after it) has its commas among its first 64 bytes
+    /// bytes; <see cref="InPlacePadding"/> readable after it, and <see cref="MinInPlaceStorage"/> from its start) has
+    /// its commas among its first 64 bytes
     /// (<see cref="_commaMask"/>), and returns how many it holds (all of them). Where each comma is, is worked out only
     /// when the slow path needs it (<see cref="FillCommas"/>).
     /// </summary>
@@ -273,10 +273,11 @@ public sealed class JournalDeltaEncoder
     private int WriteFields(ref byte work, int length, int slot, int fields, byte[] buffer, int p, out bool older)
     {
         // Fields end at the commas FindCommas found. When they are where a reference frame had them (the usual case),
-        // one 16-byte compare per 16 bytes finds the fields that changed, and only those are coded; otherwise a field
-        // equal to the reference's costs a length compare and an 8-byte compare, and only the others are parsed.
-        // Either way the bytes written are the same. WARNING: unchecked reads: every offset below is within the
-        // frame (at most MaxFrameLength bytes, InPlacePadding readable after it) or a bank's frame (FramePadding more).
+        // one compare (64 bytes with AVX-512, else 16 at a time) finds the fields that changed, and only those are
+        // coded; otherwise a field equal to the reference's costs a length compare and an 8-byte compare, and only the
+        // others are parsed. Either way the bytes written are the same. WARNING: unchecked reads: every offset below is
+        // within the frame (at most MaxFrameLength bytes; InPlacePadding readable after it, MinInPlaceStorage from its
+        // start) or a bank's (MaxFrameLength bytes each, FramePadding after the last).
         var tagsAt = p;
         p += (fields + 3) >> 2;
         var latest = (2 * slot) + _latest[slot];
