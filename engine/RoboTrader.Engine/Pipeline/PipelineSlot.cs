@@ -241,8 +241,9 @@ public sealed class PipelineSlot
 
     /// <summary>
     /// Where the frame is kept: the frame is its first <see cref="FrameLength"/> bytes; the bytes after it are readable
-    /// but not the frame's (earlier frames' leftovers). A reader that loads 16 bytes at a time reads the frame in place
-    /// with this instead of copying it (the journal's delta encoder); an inline frame has the whole inline buffer.
+    /// but not the frame's (earlier frames' leftovers). A reader whose vector loads run past the frame's end reads it in
+    /// place with this instead of copying it (the journal's delta encoder); an inline frame has the whole inline buffer
+    /// (<see cref="InitialFrameCapacity"/> bytes).
     /// </summary>
     public ReadOnlySpan<byte> FrameStorage
     {
