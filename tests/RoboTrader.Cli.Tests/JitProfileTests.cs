@@ -30,34 +30,33 @@ public sealed class JitProfileTests
     public void Start_UncreatableAskedFolder_OneWarningAndOff()
     {
         var file = Path.GetTempFileName(); // a file where the folder should be
-        var previous = Environment.GetEnvironmentVariable(JitProfile.Variable);
         try
         {
-            Environment.SetEnvironmentVariable(JitProfile.Variable, Path.Combine(file, "sub"));
-            var error = new StringWriter();
+            var error = WithVariable(Path.Combine(file, "sub"), e => Assert.Null(JitProfile.Start(["backtest"], e)));
 
-            Assert.Null(JitProfile.Start(["backtest"], error));
-            Assert.StartsWith($"warning: {JitProfile.Variable}: cannot use '{Path.Combine(file, "sub")}'", error.ToString());
-            Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"warning: {JitProfile.Variable}: cannot use '{Path.Combine(file, "sub")}'", error);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
         finally
         {
-            Environment.SetEnvironmentVariable(JitProfile.Variable, previous);
             File.Delete(file);
         }
     }
 
     [Fact]
     public void Start_Off_NothingStartedNothingSaid()
+        => Assert.Equal(string.Empty, WithVariable("off", e => Assert.Null(JitProfile.Start(["backtest"], e))));
+
+    /// <summary>Runs <paramref name="act"/> with the variable set to <paramref name="value"/>; returns what it wrote to its error writer.</summary>
+    private static string WithVariable(string value, Action<TextWriter> act)
     {
         var previous = Environment.GetEnvironmentVariable(JitProfile.Variable);
         try
         {
-            Environment.SetEnvironmentVariable(JitProfile.Variable, "off");
+            Environment.SetEnvironmentVariable(JitProfile.Variable, value);
             var error = new StringWriter();
-
-            Assert.Null(JitProfile.Start(["backtest"], error));
-            Assert.Equal(string.Empty, error.ToString());
+            act(error);
+            return error.ToString();
         }
         finally
         {
