@@ -185,8 +185,10 @@ public sealed class BacktestPipelineTests : IDisposable
         Assert.Equal(File.ReadAllBytes(_temp.Combine("unpinned", "fills.csv")), File.ReadAllBytes(_temp.Combine("pinned", "fills.csv")));
     }
 
-    [Fact]
-    public void Run_ThrowingStrategyStage_HaltsTradingAndDeadLettersTheEvent()
+    [Theory]
+    [InlineData("parse|risk,decide,execute|persist")]
+    [InlineData("ingest,parse|risk,decide,execute,persist")] // the default: the trading group calls its stages directly
+    public void Run_ThrowingStrategyStage_HaltsTradingAndDeadLettersTheEvent(string placement)
     {
         var killSwitch = new KillSwitch();
         var registry = new SourceRegistry();
@@ -194,9 +196,10 @@ public sealed class BacktestPipelineTests : IDisposable
         source.RegisterSources(registry);
         var portfolio = new Portfolio(1);
         var parse = new ParseStage(registry);
-        using var persist = new Engine.Persistence.PersistStage(new Engine.Persistence.PersistOptions(_temp.Combine("fault")), source.Symbols, registry);
+        var folder = _temp.Combine("fault-" + placement.Replace('|', '_').Replace(',', '-'));
+        using var persist = new Engine.Persistence.PersistStage(new Engine.Persistence.PersistOptions(folder), source.Symbols, registry);
         using var pipeline = EnginePipeline.Build(
-            new PipelineOptions(8, WaitStrategyKind.Yielding, StagePlacement.Parse("parse|risk,decide,execute|persist")),
+            new PipelineOptions(8, WaitStrategyKind.Yielding, StagePlacement.Parse(placement)),
             registry,
             [
                 (parse, FaultPolicy.SkipAndRecord),
@@ -214,7 +217,7 @@ public sealed class BacktestPipelineTests : IDisposable
         Assert.True(killSwitch.IsEngaged);
         Assert.Contains("Decide", killSwitch.Reason, StringComparison.Ordinal);
         Assert.Equal(1, pipeline.Stages[(int)StageKind.Decide].Faults);
-        var letter = JsonDocument.Parse(File.ReadAllLines(_temp.Combine("fault", "deadletters.jsonl")).Single()).RootElement;
+        var letter = JsonDocument.Parse(File.ReadAllLines(Path.Combine(folder, "deadletters.jsonl")).Single()).RootElement;
         Assert.Equal(1, letter.GetProperty("seq").GetInt64());
         Assert.Equal("E702", letter.GetProperty("error").GetString());
         Assert.Contains("boom", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
