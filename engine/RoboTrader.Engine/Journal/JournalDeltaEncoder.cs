@@ -212,9 +212,8 @@ public sealed class JournalDeltaEncoder
     /// <summary>
     /// Records where the <paramref name="n"/>-byte frame at <paramref name="work"/> (1..<see cref="MaxFrameLength"/>
     /// bytes; <see cref="InPlacePadding"/> readable after it, and <see cref="MinInPlaceStorage"/> from its start) has
-    /// its commas among its first 64 bytes
-    /// (<see cref="_commaMask"/>), and returns how many it holds (all of them). Where each comma is, is worked out only
-    /// when the slow path needs it (<see cref="FillCommas"/>).
+    /// its commas among its first 64 bytes (<see cref="_commaMask"/>), and returns how many it holds (all of them).
+    /// Where each comma is, is worked out only when the slow path needs it (<see cref="FillCommas"/>).
     /// </summary>
     private int FindCommas(ref byte work, int n)
     {
@@ -224,7 +223,7 @@ public sealed class JournalDeltaEncoder
         {
             // One compare for the usual row (its storage has 64 readable bytes: see Append).
             mask = Vector512.Equals(Vector512.LoadUnsafe(ref work), Vector512.Create((byte)',')).ExtractMostSignificantBits();
-            mask &= n == 64 ? ulong.MaxValue : (1UL << n) - 1;
+            mask &= FirstBytes(n);
             _commaMask = mask;
             return BitOperations.PopCount(mask);
         }
@@ -259,6 +258,10 @@ public sealed class JournalDeltaEncoder
             }
         }
     }
+
+    /// <summary>The bits of a 64-byte compare's mask that stand for the frame's <paramref name="length"/> (1..64) bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FirstBytes(int length) => length == 64 ? ulong.MaxValue : (1UL << length) - 1;
 
     /// <summary>Which of the 16 frame bytes at <paramref name="offset"/> are commas, bytes past <paramref name="length"/> masked off.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -359,7 +362,7 @@ public sealed class JournalDeltaEncoder
             }
         }
 
-        diff &= length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+        diff &= FirstBytes(length);
         // A comma never differs (both frames have their commas in the same places), so the changed byte's field runs
         // from just after the last comma before it to the first comma after it (or the end of the frame).
         var commaMask = _commaMask;
