@@ -54,8 +54,9 @@ public sealed class PipelineSupervisor : IDisposable
             // A consumer publishes its progress at least every quarter ring: with one batch per whole ring, a fast
             // producer and the consumer take turns (one waits for room while the other drains) instead of overlapping.
             // Each consumer prefetches the slot PrefetchDistance events ahead: its lines come from the producer's core.
-            // Non-temporal: a slot is read once a lap and then written again by the producer.
-            var prefetch = new SlotPrefetch(PrefetchDistance, PipelineSlot.PrefetchBytes, nonTemporal: true);
+            // Non-temporal where it pays (a slot is read once a lap and then written again by the producer): on AMD, not on
+            // Intel (SlotPrefetch.NonTemporalPaysOn).
+            var prefetch = new SlotPrefetch(PrefetchDistance, PipelineSlot.PrefetchBytes, nonTemporal: SlotPrefetch.NonTemporalPays);
             var processor = new BatchEventProcessor<PipelineSlot, FusedStageGroup>(
                 ring, barrier, handler, maxBatchSize: Math.Max(1, ring.BufferSize / 4), prefetch: prefetch);
             // Pinned: the producer keeps CPU 0, the stage groups take the next CPUs in turn.

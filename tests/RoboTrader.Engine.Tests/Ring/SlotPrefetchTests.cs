@@ -30,4 +30,26 @@ public sealed class SlotPrefetchTests
         Assert.True(new SlotPrefetch(2, 64, nonTemporal: true).NonTemporal);
         Assert.False(new SlotPrefetch(2, 64).NonTemporal);
     }
+
+    [Theory]
+    [InlineData("AuthenticAMD", true)]
+    [InlineData("GenuineIntel", false)]
+    [InlineData("", false)]
+    [InlineData("HygonGenuine", false)]
+    public void NonTemporalPaysOn_OnlyAmd(string vendor, bool pays)
+        => Assert.Equal(pays, SlotPrefetch.NonTemporalPaysOn(vendor));
+
+    [Fact]
+    public void CpuVendor_OnX86_IsTwelveCpuidCharacters()
+    {
+        var vendor = SlotPrefetch.CpuVendor();
+        if (!System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+        {
+            Assert.Equal("", vendor);
+            return;
+        }
+
+        Assert.Equal(12, vendor.Length);
+        Assert.Equal(SlotPrefetch.NonTemporalPaysOn(vendor), SlotPrefetch.NonTemporalPays);
+    }
 }
