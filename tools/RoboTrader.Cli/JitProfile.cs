@@ -4,29 +4,19 @@ using System.Text;
 namespace RoboTrader.Cli;
 
 /// <summary>
-/// Multi-core JIT (<see cref="ProfileOptimization"/>): each command records which methods its run compiled into a
-/// small profile, and the next run of the same command compiles them on a background thread while the main thread
-/// starts up (opening the data, the state folder and FASTER's stores), on the core that start-up leaves idle. Tiered
-/// compilation is off (every method is compiled once, fully optimized), so a <c>--state</c> backtest otherwise
-/// compiled ~500 methods of the journal's, FASTER's, the checkpoints' and the stages' code on its pipeline threads while
-/// the ring filled behind them.
+/// Multi-core JIT (<see cref="ProfileOptimization"/>): each command records which methods it compiled into a small
+/// profile, and the next run of the same command compiles them on a background thread ahead of their first call, on the
+/// core that is idle while the main thread starts up (opening the data, the state folder and FASTER's stores). Tiered
+/// compilation is off (every method is compiled once, fully optimized), so a <c>--state</c> backtest otherwise compiled
+/// the journal's, FASTER's and the checkpoints' code on its stage threads while the ring filled behind them.
 /// </summary>
 /// <remarks>
-/// <para>
-/// A profile holds the run's methods only: when the first pipeline starts (<see cref="Engine.Diagnostics.RunPhase"/>)
-/// the recording restarts under the same name, so what start-up compiled is left out. A profile recorded from the
-/// process start would be played back in that order, the start-up's methods first, racing the main thread for them
-/// and reaching the run's too late (measured: 515 methods still compiled during a <c>--state</c> run with such a
-/// profile, ~20 with a run-only one). Commands that start no pipeline record everything, as before.
-/// </para>
-/// <para>
 /// Profiles live in <c>$ROBOTRADER_JIT_PROFILE</c> when set (a folder; <c>off</c> turns this off), else in
 /// <c>$XDG_CACHE_HOME/robotrader/jit</c> or <c>~/.cache/robotrader/jit</c>. The runtime reads a profile only if it
 /// is one it wrote, and compiling ahead changes only when code is compiled, never what it computes: outputs stay
 /// byte-identical. Each run of a command rewrites its profile with what that run compiled (the first run, or one after
 /// a different kind of run of the same command, compiles as without a profile). A folder that cannot be created turns
 /// it off for the run (with one line on standard error when the folder was asked for).
-/// </para>
 /// </remarks>
 public static class JitProfile
 {
@@ -62,8 +52,7 @@ public static class JitProfile
 
         var name = Name(args);
         ProfileOptimization.SetProfileRoot(folder);
-        ProfileOptimization.StartProfile(name); // plays back the last run's methods while start-up goes on
-        Engine.Diagnostics.RunPhase.OnEnter(() => ProfileOptimization.StartProfile(name)); // records this run's
+        ProfileOptimization.StartProfile(name);
         return Path.Combine(folder, name);
     }
 

@@ -84,12 +84,8 @@ public sealed class EnginePipeline : IDisposable
         return new EnginePipeline(ring, ingest, supervisor, ordered);
     }
 
-    /// <summary>Starts the consumer threads (the process's hot phase begins: <see cref="Diagnostics.RunPhase"/>).</summary>
-    public void Start()
-    {
-        Diagnostics.RunPhase.Enter();
-        Supervisor.Start();
-    }
+    /// <summary>Starts the consumer threads.</summary>
+    public void Start() => Supervisor.Start();
 
     /// <summary>Publishes the end-of-data marker, waits for every stage to finish every event, stops the threads.</summary>
     public void Complete()
