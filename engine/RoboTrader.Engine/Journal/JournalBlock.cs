@@ -8,8 +8,9 @@ namespace RoboTrader.Engine.Journal;
 /// One journal log entry: a block of consecutive frame records (<see cref="JournalRecordCodec"/>). A plain block is the
 /// records' MessagePack maps back to back — a MessagePack stream any library reads. A compressed block starts with
 /// 0xC1 (a byte MessagePack never uses), then 'B', the plain length (uint32 little endian) and the plain block
-/// compressed with Brotli; a delta block starts with 0xC1 'D' and holds the same records field-delta coded
-/// (<see cref="JournalDeltaEncoder"/>). Blocks describe themselves: one journal may hold all three kinds.
+/// compressed with Brotli; a delta block starts with 0xC1 'E' (or 'D', as earlier versions wrote them) and holds the
+/// same records field-delta coded (<see cref="JournalDeltaEncoder"/>). Blocks describe themselves: one journal may hold
+/// every kind.
 /// </summary>
 /// <remarks>
 /// Blocks cut FasterLog's per-entry cost (a 12-byte header and a checksum per entry) and let the journal compress:
@@ -64,7 +65,7 @@ public static class JournalBlock
             return entry;
         }
 
-        if (entry.Length >= 2 && entry[1] == JournalDeltaEncoder.Kind)
+        if (entry.Length >= 2 && JournalDeltaDecoder.IsDeltaKind(entry[1]))
         {
             return JournalDeltaDecoder.Decode(entry, ref scratch, address);
         }

@@ -4,8 +4,8 @@ using RoboTrader.Engine.Core.Errors;
 namespace RoboTrader.Engine.Journal;
 
 /// <summary>
-/// Turns a delta block (<see cref="JournalDeltaEncoder"/>, whose remarks give the format) back into the exact plain
-/// block: each record is written by <see cref="JournalRecordCodec.Encode"/>, so it is byte for byte what a plain
+/// Turns a delta block (<see cref="JournalDeltaEncoder"/>, whose remarks give the format; kind 'E', or the older 'D'
+/// whose frames always replaced the other bank) back into the exact plain block: each record is written by <see cref="JournalRecordCodec.Encode"/>, so it is byte for byte what a plain
 /// journal holds.
 /// </summary>
 /// <remarks>
@@ -44,7 +44,7 @@ public sealed class JournalDeltaDecoder
 
     private ReadOnlySpan<byte> DecodeBlock(ReadOnlySpan<byte> entry, ref byte[] scratch, long address)
     {
-        if (entry.Length < JournalDeltaEncoder.HeaderLength || entry[0] != JournalBlock.CompressedMarker || entry[1] != JournalDeltaEncoder.Kind)
+        if (entry.Length < JournalDeltaEncoder.HeaderLength || entry[0] != JournalBlock.CompressedMarker || !IsDeltaKind(entry[1]))
         {
             throw JournalBlock.Corrupt(address, "its delta block header is damaged");
         }
@@ -65,6 +65,7 @@ public sealed class JournalDeltaDecoder
         var output = scratch.AsSpan(0, (int)plainLength);
         var written = 0;
         var p = JournalDeltaEncoder.HeaderLength;
+        var byShape = entry[1] == JournalDeltaEncoder.Kind; // else KindTwoLatest: a frame always replaces the other bank
         var slotCount = 0;
         var slot = -1;
         var sequence = -1L;
@@ -115,7 +116,7 @@ public sealed class JournalDeltaDecoder
             }
             else
             {
-                frame = _frame.AsSpan(0, ReadFields(entry, ref p, address, slot, fields, older));
+                frame = _frame.AsSpan(0, ReadFields(entry, ref p, address, slot, fields, older, byShape));
             }
 
             var encoded = JournalRecordCodec.Encode(sequence, _slotSources[slot], receive, frame, output[written..]);
@@ -180,7 +181,10 @@ public sealed class JournalDeltaDecoder
         return slot;
     }
 
-    private int ReadFields(ReadOnlySpan<byte> entry, ref int p, long address, int slot, int fields, bool older)
+    /// <summary>True for the block kinds this decoder reads (<see cref="JournalDeltaEncoder.Kind"/>, <see cref="JournalDeltaEncoder.KindTwoLatest"/>).</summary>
+    public static bool IsDeltaKind(byte kind) => kind is JournalDeltaEncoder.Kind or JournalDeltaEncoder.KindTwoLatest;
+
+    private int ReadFields(ReadOnlySpan<byte> entry, ref int p, long address, int slot, int fields, bool older, bool byShape)
     {
         var tagBytes = (fields + 3) >> 2;
         if (tagBytes > entry.Length - p)
@@ -195,12 +199,12 @@ public sealed class JournalDeltaDecoder
             throw JournalBlock.Corrupt(address, "a delta record has tags for fields it does not hold");
         }
 
-        var target = (2 * slot) + (_latest[slot] ^ 1); // the older bank: the frame replaces it
-        var reference = older ? target : target ^ 1;
+        var other = (2 * slot) + (_latest[slot] ^ 1); // the bank the frame replaces unless it has its reference's shape
+        var reference = older ? other : other ^ 1;
         var previousFields = _fieldCounts[reference];
         var previous = _frames.AsSpan(reference * MaxFrameLength, MaxFrameLength);
         var starts = _starts.AsSpan(reference * (MaxFields + 1), MaxFields + 1);
-        var targetStarts = _starts.AsSpan(target * (MaxFields + 1), MaxFields + 1); // may be starts itself (see below)
+        Span<int> frameStarts = stackalloc int[MaxFields + 1];
         var bases = _bases.AsSpan(slot * MaxFields, MaxFields);
         var frame = _frame.AsSpan();
         var o = 0;
@@ -247,12 +251,15 @@ public sealed class JournalDeltaDecoder
                     break;
             }
 
-            targetStarts[i] = start; // when the target is the reference, its field i is no longer needed
+            frameStarts[i] = start;
         }
 
-        targetStarts[fields] = o + 1;
+        frameStarts[fields] = o + 1;
+        frameStarts = frameStarts[..(fields + 1)];
+        var target = byShape && o <= 64 && previousFields == fields && frameStarts.SequenceEqual(starts[..(fields + 1)]) ? reference : other;
+        frameStarts.CopyTo(_starts.AsSpan(target * (MaxFields + 1), MaxFields + 1));
         _fieldCounts[target] = fields;
-        _latest[slot] ^= 1;
+        _latest[slot] = (byte)(target & 1);
         frame[..o].CopyTo(_frames.AsSpan(target * MaxFrameLength, MaxFrameLength));
         return o;
     }

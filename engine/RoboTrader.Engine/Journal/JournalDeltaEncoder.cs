@@ -7,21 +7,21 @@ using System.Runtime.Intrinsics;
 namespace RoboTrader.Engine.Journal;
 
 /// <summary>
-/// Writes a delta block (<see cref="JournalBlock"/> kind 'D'): the same records as a plain block, each field coded
-/// against one of the two previous records of its source, so that the regular rows of market data (LEAN ticks) take
-/// a few bytes instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back
-/// into the exact plain block.
+/// Writes a delta block (<see cref="JournalBlock"/> kind 'E'): the same records as a plain block, each field coded
+/// against one of two earlier records of its source, so that the regular rows of market data (LEAN ticks) take a few
+/// bytes instead of a MessagePack map around a CSV line. <see cref="JournalDeltaDecoder"/> turns the block back into
+/// the exact plain block (and reads the older kind 'D' as well).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Block: <c>0xC1 'D'</c>, the plain block's length (uint32 LE), the record count (uint32 LE), then the records. All
+/// Block: <c>0xC1 'E'</c>, the plain block's length (uint32 LE), the record count (uint32 LE), then the records. All
 /// state resets at a block start. Varints are LEB128; "zz" marks a zigzag-mapped signed value. A record:
 /// </para>
 /// <list type="number">
 /// <item>head byte: <c>olderReference &lt;&lt; 7 | kind &lt;&lt; 2 | sourceChanged &lt;&lt; 1 | sequenceGap</c>; kind 0 is a
 /// raw frame, 1..31 a frame of that many comma-separated fields; olderReference (field-coded frames only) says which
-/// of the source's two previous field-coded frames the fields are coded against: 0 the latest, 1 the one before it
-/// (rows of two shapes that alternate, such as bid-only and ask-only quotes, each find their own kind);</item>
+/// of the source's two reference frames (its banks) the fields are coded against: 0 the latest, 1 the other one (rows
+/// of two shapes that alternate, such as bid-only and ask-only quotes, each find their own kind);</item>
 /// <item>when sequenceGap: varint zz(sequence − previous sequence − 1), never 0 (before the first record the previous
 /// sequence is −1);</item>
 /// <item>when sourceChanged: varint slot — a slot of this block (not the previous record's), or the next new slot
@@ -33,17 +33,28 @@ namespace RoboTrader.Engine.Journal;
 /// base being field i's last tag-2 value in this source (initially 0); tag 3 a literal: varint length, the bytes.</item>
 /// </list>
 /// <para>A frame is field-coded when it is 1..<see cref="MaxFrameLength"/> bytes with at most <see cref="MaxFields"/>
-/// fields; raw frames leave the source's field state as it was. The encoder takes the latest frame as reference when
-/// its commas are where the frame's are, else the one before it when that one's are, else whichever has its commas
-/// where the frame's are for longer from the start (the latest on a tie). Canonical integers format back to the same
-/// bytes, which is what makes decoding exact for any input.</para>
+/// fields; raw frames leave the source's field state as it was. A field-coded frame then becomes its source's latest
+/// reference, in the place of its own reference when it has that reference's shape — at most 64 bytes long, its commas
+/// where the reference has them and the same length — and otherwise in the place of the other bank. So a source keeps
+/// the latest frame of each of its last two shapes: in real LEAN quotes (bid-only and ask-only rows, of sizes and
+/// prices whose widths change) 94 % of the frames find a reference of their shape, against 76 % in kind 'D' blocks,
+/// where a frame always replaced the other bank (the two latest frames; <see cref="KindTwoLatest"/>). The encoder
+/// takes the latest reference when the frame has its shape, else the other one when the frame has its, else whichever
+/// has its commas where the frame's are for longer from the start (the latest on a tie). Canonical integers format
+/// back to the same bytes, which is what makes decoding exact for any input.</para>
 /// <para>One thread (the journal's). Allocates only when a block meets more sources, or a larger frame, than any
 /// block before.</para>
 /// </remarks>
 public sealed class JournalDeltaEncoder
 {
     /// <summary>The block kind after <see cref="JournalBlock.CompressedMarker"/>.</summary>
-    public const byte Kind = (byte)'D';
+    public const byte Kind = (byte)'E';
+
+    /// <summary>
+    /// The kind of the delta blocks written before <see cref="Kind"/>: the same records, but a frame always replaced
+    /// its source's other bank, so the banks held the source's two latest frames. Read, no longer written.
+    /// </summary>
+    public const byte KindTwoLatest = (byte)'D';
 
     /// <summary>Marker, kind, plain length, record count.</summary>
     public const int HeaderLength = 10;
@@ -77,8 +88,8 @@ public sealed class JournalDeltaEncoder
     private int _slotCount;
     private int[] _slotSources = new int[8];
     private int[] _slotOfSource = new int[64]; // source id → slot + 1 (0: none in this block)
-    // A slot's two previous field-coded frames live in banks 2·slot and 2·slot + 1; _latest[slot] says which holds the
-    // latest. A new frame always replaces the older one (whichever was its reference) and becomes the latest.
+    // A slot's two reference frames live in banks 2·slot and 2·slot + 1; _latest[slot] says which holds the latest. A
+    // new frame replaces its reference when it has that one's shape, else the other bank, and becomes the latest.
     private byte[] _frames = new byte[(2 * 8 * MaxFrameLength) + FramePadding]; // a bank's frame
     private int[] _starts = new int[2 * 8 * (MaxFields + 1)]; // its field starts, then its length + 1
     private int[] _fieldCounts = new int[2 * 8]; // its field count (0: none yet)
@@ -284,7 +295,7 @@ public sealed class JournalDeltaEncoder
         var tagsAt = p;
         p += (fields + 3) >> 2;
         var latest = (2 * slot) + _latest[slot];
-        var target = latest ^ 1; // the older bank: the frame replaces it
+        var target = latest ^ 1; // the other bank: the frame replaces it unless it has its reference's shape (below)
         var mask = _commaMask;
         var aligned = true;
         var reference = latest;
@@ -302,6 +313,11 @@ public sealed class JournalDeltaEncoder
                     reference = target;
                 }
             }
+        }
+
+        if (aligned && reference == latest)
+        {
+            target = latest; // the frame has its reference's shape: it takes that bank, the other shape's bank stays
         }
 
         ref var frames = ref MemoryMarshal.GetArrayDataReference(_frames);
@@ -329,7 +345,7 @@ public sealed class JournalDeltaEncoder
 
         _fieldCounts[target] = fields;
         _commaMasks[target] = mask;
-        _latest[slot] ^= 1;
+        _latest[slot] = (byte)(target & 1);
         Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref frames, target * MaxFrameLength), ref work, (uint)length);
         for (var t = tagsAt; t < tagsAt + ((fields + 3) >> 2); t++)
         {
@@ -337,7 +353,7 @@ public sealed class JournalDeltaEncoder
             tags >>= 8;
         }
 
-        older = reference == target;
+        older = reference != latest;
         return p;
     }
 

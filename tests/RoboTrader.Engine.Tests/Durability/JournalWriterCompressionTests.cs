@@ -110,7 +110,7 @@ public sealed class JournalWriterCompressionTests : IDisposable
         Assert.True(Export(plain, json: true).Length > expected.Length / 2);
         var deltaEntries = Entries(delta);
         Assert.Equal(23_000 / 700 + 1, deltaEntries.Count); // a block per batch
-        Assert.All(deltaEntries, e => Assert.Equal('D', e.Kind));
+        Assert.All(deltaEntries, e => Assert.Equal((char)JournalDeltaEncoder.Kind, e.Kind));
         Assert.True(deltaEntries.Take(28).Sum(e => e.Length) * 4 < Entries(plain).Take(28).Sum(e => e.Length)); // the LEAN-like rows
     }
 
@@ -128,7 +128,7 @@ public sealed class JournalWriterCompressionTests : IDisposable
         var delta = Write("delta", JournalCompression.Delta, records, 10);
         var plain = Write("none", JournalCompression.None, records, 10);
 
-        Assert.Equal([.. Enumerable.Repeat('D', 5)], Entries(delta).Select(e => e.Kind));
+        Assert.Equal([.. Enumerable.Repeat((char)JournalDeltaEncoder.Kind, 5)], Entries(delta).Select(e => e.Kind));
         // Ten records a block. Plain: 26 bytes a record besides the frame (map, keys, seq, src, recv 1000.. as uint16, bin16
         // header). Delta: the 10-byte header; the first record 7 (head, source slot and id, recv zz(1000+), length) plus
         // its sequence gap (none in the first block, zz(10 i) = 1 byte after); the nine others 4 (head, recv +1, length).
