@@ -29,6 +29,7 @@ internal static class CliRunner
         }
 
         info.Environment[JitProfile.Variable] = Path.Combine(Path.GetTempPath(), "robotrader-tests-jit");
+        info.Environment[BacktestWarmUp.Variable] = "off"; // small inputs: nothing to win, a second backtest to pay for
         return info;
     }
 

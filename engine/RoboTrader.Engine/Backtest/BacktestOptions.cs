@@ -98,6 +98,14 @@ public sealed record BacktestOptions(
     /// <summary>...or this long since the last commit.</summary>
     public TimeSpan JournalCommitInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Compiling ahead: a task (a small backtest of the same configuration on another thread, started by the host while
+    /// it opens the data) that the run waits for just before its pipeline starts, so that the stages, the journal, the
+    /// stores and the checkpoints are compiled before the first event rather than on the pipeline's threads during the
+    /// run. Its outcome does not matter: a failed warm-up only leaves that compiling to the run.
+    /// </summary>
+    public Task? WarmUp { get; init; }
+
     /// <summary>Validates every part; throws an <see cref="Core.Errors.EngineException"/> naming the first bad value.</summary>
     public void Validate()
     {

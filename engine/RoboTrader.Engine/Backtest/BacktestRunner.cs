@@ -103,6 +103,18 @@ public static class BacktestRunner
             state is null ? TimeSpan.Zero : options.CheckpointInterval,
             resume?.CheckpointId ?? 0);
 
+        if (options.WarmUp is { } warmUp)
+        {
+            // Only its compiling matters; a warm-up that failed leaves it to the run.
+            try
+            {
+                warmUp.Wait(cancellationToken);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var pinned = options.Pipeline.PinThreads && ThreadAffinity.PinCurrentThread(0);
         pipeline.Start();

@@ -151,7 +151,9 @@ public static class BacktestCommand
                 throw new UsageException(BreakoutOptions.TickInputMessage);
             }
 
-            // Options are validated before any data is opened: a bad value is reported first, and cheaply.
+            // Options are validated before any data is opened: a bad value is reported first, and cheaply. The warm-up
+            // compiles the run's code on another thread meanwhile.
+            options = options with { WarmUp = BacktestWarmUp.Start(options, resolution) };
             var source = new LeanDataSource(root, symbolList, fromDate, toDate, resolution);
             if (signalsPath is not null)
             {
