@@ -40,7 +40,10 @@ public sealed class BacktestWarmUpTests : IDisposable
         new LeanDataGenerator(new LeanGeneratorOptions { Symbols = ["aaa", "bbb"], From = s_day, To = s_day, TicksPerDay = 3_000 }).Generate(data);
         var warm = Options("warm", state: true);
 
-        BacktestRunner.Run(Source(data), warm with { WarmUp = BacktestWarmUp.Start(warm, LeanResolution.Tick) ?? Task.CompletedTask });
+        var warmUp = BacktestWarmUp.Start(warm, LeanResolution.Tick);
+        Assert.NotNull(warmUp);
+
+        BacktestRunner.Run(Source(data), warm with { WarmUp = warmUp });
         BacktestRunner.Run(Source(data), Options("cold", state: true));
 
         Assert.True(File.ReadAllLines(Path.Combine(_temp.Combine("cold"), "fills.csv")).Length > 10); // it traded
@@ -57,13 +60,17 @@ public sealed class BacktestWarmUpTests : IDisposable
         try
         {
             Environment.SetEnvironmentVariable(BacktestWarmUp.Variable, "OFF");
-            Assert.Null(BacktestWarmUp.Start(Options("off", state: false), LeanResolution.Tick));
+            Assert.Null(BacktestWarmUp.Start(Options("off", state: true), LeanResolution.Tick));
         }
         finally
         {
             Environment.SetEnvironmentVariable(BacktestWarmUp.Variable, previous);
         }
     }
+
+    [Fact]
+    public void Start_RunWithoutState_NoWarmUp()
+        => Assert.Null(BacktestWarmUp.Start(Options("stateless", state: false), LeanResolution.Tick));
 
     private static LeanDataSource Source(string data) => new(data, ["aaa", "bbb"], s_day, s_day, LeanResolution.Tick);
 

@@ -4,9 +4,9 @@ using RoboTrader.Engine.Backtest;
 namespace RoboTrader.Cli;
 
 /// <summary>
-/// Compiles a backtest's code ahead of the run: on a thread of its own, while the command opens its data and its state
-/// folder, a backtest of the same configuration runs over one generated day of one symbol (LEAN files written to a
-/// scratch folder, with a state folder and a checkpoint every thousand frames when the run keeps state). Tiered
+/// Compiles a <c>--state</c> backtest's code ahead of the run: on a thread of its own, while the command opens its data
+/// and its state folder, a backtest of the same configuration runs over one generated day of one symbol (LEAN files
+/// written to a scratch folder, its own state folder, a checkpoint every hundred frames). Tiered
 /// compilation is off, so otherwise the ~500 methods of the stages, the journal, FASTER's stores and the checkpoints
 /// that a <c>--state</c> run needs (~130 without state) were compiled on the pipeline's threads after the first event,
 /// while the ring filled behind them (measured with <see cref="System.Runtime.JitInfo"/>: 450-600 ms of JIT inside a
@@ -27,11 +27,15 @@ public static class BacktestWarmUp
 
     private static readonly DateOnly s_day = new(2024, 1, 8); // a Monday
 
-    /// <summary>Starts the warm-up for a run with <paramref name="options"/> over LEAN data of <paramref name="resolution"/>; null when turned off.</summary>
+    /// <summary>
+    /// Starts the warm-up for a run with <paramref name="options"/> over LEAN data of <paramref name="resolution"/>; null
+    /// when the run keeps no state (its ~130 methods compile in ~80 ms during the run: a warm-up measured slower, 0.97x
+    /// the events/s and 0.14 s more wall time) or when turned off.
+    /// </summary>
     public static Task? Start(BacktestOptions options, LeanResolution resolution)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.Equals(Environment.GetEnvironmentVariable(Variable), "off", StringComparison.OrdinalIgnoreCase))
+        if (options.StateDirectory is null || string.Equals(Environment.GetEnvironmentVariable(Variable), "off", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
