@@ -69,13 +69,35 @@ public sealed class BacktestWarmUpTests : IDisposable
     }
 
     [Fact]
+    public void RemoveStale_FoldersOfGoneProcesses_RemovedOthersKept()
+    {
+        var temp = _temp.Combine("tmp");
+        int gone;
+        using (var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            exited.WaitForExit();
+            gone = exited.Id;
+        }
+
+        string[] names = [$"{BacktestWarmUp.FolderPrefix}{gone}-abc", $"{BacktestWarmUp.FolderPrefix}{Environment.ProcessId}-def", $"{BacktestWarmUp.FolderPrefix}x-1", "other-1-2"];
+        foreach (var name in names)
+        {
+            Directory.CreateDirectory(Path.Combine(temp, name, "state"));
+        }
+
+        BacktestWarmUp.RemoveStale(temp);
+
+        Assert.Equal(names[1..].Order(StringComparer.Ordinal), Directory.GetDirectories(temp).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Start_RunWithoutState_NoWarmUp()
         => Assert.Null(BacktestWarmUp.Start(Options("stateless", state: false), LeanResolution.Tick));
 
     private static LeanDataSource Source(string data) => new(data, ["aaa", "bbb"], s_day, s_day, LeanResolution.Tick);
 
     private static string[] WarmUpFolders()
-        => [.. Directory.GetDirectories(Path.GetTempPath(), $"robotrader-warmup-{Environment.ProcessId}-*").Order(StringComparer.Ordinal)];
+        => [.. Directory.GetDirectories(Path.GetTempPath(), $"{BacktestWarmUp.FolderPrefix}{Environment.ProcessId}-*").Order(StringComparer.Ordinal)];
 
     private BacktestOptions Options(string name, bool state)
         => new BacktestOptions(

@@ -25,6 +25,9 @@ public static class BacktestWarmUp
     /// <summary>Frames of the generated day (about: trades, and quotes of both sides).</summary>
     public const int TicksPerDay = 400;
 
+    /// <summary>A warm-up's scratch folder (in the temp folder) is named this, then the process id, '-' and a GUID.</summary>
+    public const string FolderPrefix = "robotrader-warmup-";
+
     private static readonly DateOnly s_day = new(2024, 1, 8); // a Monday
 
     /// <summary>
@@ -47,7 +50,8 @@ public static class BacktestWarmUp
     public static BacktestSummary Run(BacktestOptions options, LeanResolution resolution)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Path.Combine(Path.GetTempPath(), $"robotrader-warmup-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        RemoveStale(Path.GetTempPath());
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             var data = Path.Combine(folder, "data");
@@ -77,6 +81,47 @@ public static class BacktestWarmUp
             {
                 // A scratch folder in the temp folder: left for the system's cleaning.
             }
+        }
+    }
+
+    /// <summary>
+    /// Removes the scratch folders in <paramref name="temp"/> of warm-ups whose process is gone (killed before it could
+    /// remove its own: a --state run may be killed at any moment and resumed). Best effort: a folder that cannot be
+    /// removed, or whose process id a live process now has, stays.
+    /// </summary>
+    public static void RemoveStale(string temp)
+    {
+        ArgumentNullException.ThrowIfNull(temp);
+        foreach (var folder in Directory.EnumerateDirectories(temp, FolderPrefix + "*"))
+        {
+            var rest = Path.GetFileName(folder.AsSpan())[FolderPrefix.Length..];
+            var dash = rest.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process's cleaning, or not ours to remove.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 }
