@@ -5,8 +5,8 @@ namespace RoboTrader.Engine.Journal;
 
 /// <summary>
 /// Turns a delta block (<see cref="JournalDeltaEncoder"/>, whose remarks give the format; kind 'E', or the older 'D'
-/// whose frames always replaced the other bank) back into the exact plain block: each record is written by <see cref="JournalRecordCodec.Encode"/>, so it is byte for byte what a plain
-/// journal holds.
+/// whose frames always replaced the other bank) back into the exact plain block: each record is written by
+/// <see cref="JournalRecordCodec.Encode"/>, so it is byte for byte what a plain journal holds.
 /// </summary>
 /// <remarks>
 /// Every read is bounds-checked and every value range-checked: a damaged or truncated block throws
