@@ -256,7 +256,7 @@ public sealed class JournalDeltaDecoder
 
         frameStarts[fields] = o + 1;
         frameStarts = frameStarts[..(fields + 1)];
-        var target = byShape && o <= 64 && previousFields == fields && frameStarts.SequenceEqual(starts[..(fields + 1)]) ? reference : other;
+        var target = byShape && o <= JournalDeltaEncoder.MaxShapeLength && previousFields == fields && frameStarts.SequenceEqual(starts[..(fields + 1)]) ? reference : other;
         frameStarts.CopyTo(_starts.AsSpan(target * (MaxFields + 1), MaxFields + 1));
         _fieldCounts[target] = fields;
         _latest[slot] = (byte)(target & 1);
