@@ -48,34 +48,19 @@ public static class DurabilityHarness
             // (tiered compilation is off; the backtest command's --state warm-up does the same): otherwise the run with
             // state compiled the journal's, FASTER's and the checkpoints' code inside its timed window.
             BacktestRunner.Run(Source(WarmUpEvents), Options(Path.Combine(dir, "warm-off")));
-            BacktestRunner.Run(Source(WarmUpEvents), Options(Path.Combine(dir, "warm-on")) with
-            {
-                StateDirectory = Path.Combine(dir, "warm-on", "state"),
-                CheckpointEvery = WarmUpEvents / 4,
-                JournalCompression = compression,
-            });
+            BacktestRunner.Run(Source(WarmUpEvents), WithState(Path.Combine(dir, "warm-on"), WarmUpEvents / 4, compression));
 
             var off = BacktestRunner.Run(Source(events), Options(Path.Combine(dir, "off")));
             var pauses = new LatencyHistogram();
             var parts = new CheckpointMetrics();
-            var onOptions = Options(Path.Combine(dir, "on")) with
-            {
-                StateDirectory = Path.Combine(dir, "on", "state"),
-                CheckpointEvery = checkpointEvery,
-                CheckpointPauses = pauses,
-                CheckpointMetrics = parts,
-                JournalCompression = compression,
-            };
+            var onOptions = WithState(Path.Combine(dir, "on"), checkpointEvery, compression) with { CheckpointPauses = pauses, CheckpointMetrics = parts };
             var on = BacktestRunner.Run(Source(events), outputSync is { } sync ? onOptions with { OutputSyncInterval = sync } : onOptions);
             var journalBytes = new DirectoryInfo(Path.Combine(dir, "on", "state", StateFiles.JournalFolder)).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
             // Recovery: a checkpoint after `events` frames, a crash before the second one (the source has one frame
             // less than it needs), then the same command again.
-            var crashOptions = Options(Path.Combine(dir, "crash")) with
+            var crashOptions = WithState(Path.Combine(dir, "crash"), events, compression) with
             {
-                StateDirectory = Path.Combine(dir, "crash", "state"),
-                CheckpointEvery = events,
-                JournalCompression = compression,
                 JournalCommitInterval = TimeSpan.FromMilliseconds(1), // so the crash leaves most frames committed
             };
             try
@@ -117,6 +102,14 @@ public static class DurabilityHarness
     // 20 M/s offered: the producer never waits for the schedule; the frames (a seeded random walk) are the same in
     // every run.
     private static PacedFrameSource Source(long events) => new(20_000_000, TimeSpan.FromHours(1), maxFrames: events);
+
+    /// <summary>The options with a state folder (<c>state</c> below <paramref name="outDir"/>), checkpoints and the journal's block kind.</summary>
+    private static BacktestOptions WithState(string outDir, long checkpointEvery, JournalCompression compression) => Options(outDir) with
+    {
+        StateDirectory = Path.Combine(outDir, "state"),
+        CheckpointEvery = checkpointEvery,
+        JournalCompression = compression,
+    };
 
     private static BacktestOptions Options(string outDir) => new(
         outDir,

@@ -9,7 +9,8 @@ namespace RoboTrader.Cli;
 /// written to a scratch folder, its own state folder, a checkpoint every hundred frames). Tiered compilation is off, so
 /// otherwise the ~500 methods of the stages, the journal, FASTER's stores and the checkpoints that a <c>--state</c> run
 /// needs (~130 without state) were compiled on the pipeline's threads after the first event, while the ring filled
-/// behind them (measured with <see cref="System.Runtime.JitInfo"/>: 450-600 ms of JIT inside a 2.5-second run). The run waits for the warm-up just before its pipeline starts (<see cref="BacktestOptions.WarmUp"/>).
+/// behind them (measured with <see cref="System.Runtime.JitInfo"/>: 450-600 ms of JIT inside a 2.5-second run). The run
+/// waits for the warm-up just before its pipeline starts (<see cref="BacktestOptions.WarmUp"/>).
 /// </summary>
 /// <remarks>
 /// Nothing of the warm-up reaches the run: it has its own objects, folders and threads (the engine keeps no mutable
